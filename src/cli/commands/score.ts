@@ -1,0 +1,61 @@
+// jixiao score <evaluation-dir>: score an evaluation folder into 评分结果.xlsx.
+import { join, relative } from 'node:path';
+import { Command } from 'commander';
+import { pts } from '../../engine/rules/common.js';
+import { writeWorkbook } from '../../io/write-xlsx.js';
+import { percent } from '../../numbers/decimal.js';
+import { countBySeverity } from '../../problems/problem.js';
+import { metricJson, problemsJson, scoredTreeJson } from '../../report/json.js';
+import { buildScoreWorkbook } from '../../report/score-workbook.js';
+import { scoreEvaluation } from '../../run/score-evaluation.js';
+import { addCommonOptions, commonOptions, exitCodeFor } from '../conventions.js';
+import { colourFor, printJson, printProblems } from '../print.js';
+
+export function scoreCommand(setExit: (code: number) => void): Command {
+  const cmd = new Command('score')
+    .description('评分：读取评价目录（evaluation.yaml），按指标体系评分并写出评分结果工作簿 / score an evaluation folder')
+    .argument('<evaluation-dir>', '含 evaluation.yaml 的评价目录 (or the evaluation.yaml itself)');
+  addCommonOptions(cmd).action(async (dir: string, raw: Record<string, unknown>) => {
+    const opts = commonOptions(raw);
+    const result = await scoreEvaluation(dir);
+    const { loaded, scored, problems } = result;
+    const outFile = join(opts.out, loaded.config.output);
+    await writeWorkbook(
+      buildScoreWorkbook({
+        project: loaded.config.project,
+        ...(loaded.config.evaluator ? { evaluator: loaded.config.evaluator } : {}),
+        period: loaded.config.period,
+        scored,
+        metrics: loaded.metrics,
+        problems,
+      }),
+      outFile,
+    );
+    const shown = relative(process.cwd(), outFile) || outFile;
+    if (opts.format === 'json') {
+      printJson({
+        command: 'score',
+        project: loaded.config.project,
+        output: shown,
+        ...scoredTreeJson(scored),
+        metrics: [...loaded.metrics.keys()].sort().map((k) => metricJson(loaded.metrics.get(k)!)),
+        ...problemsJson(problems),
+      });
+    } else {
+      const c = colourFor(process.stdout);
+      const places = scored.tree.rounding.places;
+      const lines = [c.bold(`${loaded.config.project}：${scored.tree.title}`)];
+      for (const n of scored.nodes) {
+        lines.push(`  ${n.node.name.padEnd(8, '　')} ${n.score.toFixed(places).padStart(7)} / ${pts(n.node.weight).padEnd(4)} ${percent(n.rate)}`);
+      }
+      lines.push(c.bold(`  ${'合计'.padEnd(8, '　')} ${scored.total.toFixed(places).padStart(7)} / ${pts(scored.tree.total).padEnd(4)} ${percent(scored.rate)}  评价等级：${scored.grade}`));
+      const counts = countBySeverity(problems);
+      if (problems.length > 0) lines.push(`问题：错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个（详见工作簿「问题清单」）`);
+      lines.push(`已写入 ${shown}`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+      printProblems(problems);
+    }
+    setExit(exitCodeFor(problems, opts.failOn));
+  });
+  return cmd;
+}

@@ -1,0 +1,37 @@
+// What every command shares: output folder, --format, --fail-on and the exit codes.
+//   0  done, nothing at or above --fail-on
+//   1  problems at or above --fail-on, or failed test cases
+//   2  wrong usage, unreadable input, invalid configuration
+import { resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { rank, type Problem, type Severity } from '../problems/problem.js';
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_INPUT = 2;
+
+export type Format = 'text' | 'json';
+export type FailOn = Severity | 'never';
+
+export interface CommonOptions {
+  out: string;
+  format: Format;
+  failOn: FailOn;
+}
+
+export function addCommonOptions(cmd: Command): Command {
+  return cmd
+    .option('-o, --out <dir>', '输出目录 output folder (created if needed)', 'jixiao-out')
+    .addOption(new Option('--format <format>', '标准输出格式 what stdout prints').choices(['text', 'json']).default('text'))
+    .addOption(new Option('--fail-on <severity>', '以退出码 1 结束的最低问题级别 lowest severity that exits 1').choices(['error', 'warning', 'info', 'never']).default('error'));
+}
+
+export function commonOptions(raw: Record<string, unknown>): CommonOptions {
+  return { out: resolve(String(raw.out ?? 'jixiao-out')), format: raw.format === 'json' ? 'json' : 'text', failOn: (raw.failOn as FailOn) ?? 'error' };
+}
+
+export function exitCodeFor(problems: readonly Problem[], failOn: FailOn): number {
+  if (failOn === 'never') return EXIT_OK;
+  const threshold = rank(failOn);
+  return problems.some((p) => rank(p.severity) >= threshold) ? EXIT_FINDINGS : EXIT_OK;
+}

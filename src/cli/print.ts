@@ -1,0 +1,30 @@
+// Printing for people (Chinese, coloured only on a terminal, NO_COLOR respected)
+// and for machines (JSON with stable key order).
+import { Chalk, type ChalkInstance } from 'chalk';
+import { SEVERITY_LABEL, formatProblem, type Problem } from '../problems/problem.js';
+
+export function colourFor(stream: NodeJS.WriteStream): ChalkInstance {
+  const env = process.env;
+  const forced = env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0';
+  const enabled = forced || (Boolean(stream.isTTY) && env.NO_COLOR === undefined && env.TERM !== 'dumb');
+  return new Chalk({ level: enabled ? 1 : 0 });
+}
+
+export function problemLine(p: Problem, c: ChalkInstance): string {
+  const label = SEVERITY_LABEL[p.severity];
+  const tag = p.severity === 'error' ? c.red(label) : p.severity === 'warning' ? c.yellow(label) : c.cyan(label);
+  return `${tag} ${c.dim(`[${p.code}]`)} ${formatProblem(p)}`;
+}
+
+/** Problems to stderr, errors first, capped with a count of the rest. */
+export function printProblems(problems: readonly Problem[], limit = 50): void {
+  const c = colourFor(process.stderr);
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity]);
+  for (const p of sorted.slice(0, limit)) process.stderr.write(`${problemLine(p, c)}\n`);
+  if (sorted.length > limit) process.stderr.write(`……另有 ${sorted.length - limit} 个问题未列出（用 --format json 查看全部）\n`);
+}
+
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

@@ -1,0 +1,79 @@
+// Pieces the rule kinds share: decimal parameters, the answer's reason fields,
+// metric look-up and how values read in traces.
+import { z } from 'zod';
+import { Decimal, plain, roundTo } from '../../numbers/decimal.js';
+import { decimalSchema, nonNegativeDecimal } from '../../schema/numbers.js';
+import { formatMetricValue, type Metric } from '../../metrics/metric.js';
+import { RuleError, type RuleInput } from '../rule-kind.js';
+
+export { decimalSchema, nonNegativeDecimal };
+
+/** A points value or a range [low, high] within which the evaluator chooses. */
+export const pointsOrRange = z.union([
+  nonNegativeDecimal.transform((d) => ({ low: d, high: d })),
+  z.tuple([nonNegativeDecimal, nonNegativeDecimal]).transform(([low, high], ctx) => {
+    if (low.greaterThan(high)) ctx.addIssue({ code: 'custom', message: `分值范围下限 ${plain(low)} 大于上限 ${plain(high)}` });
+    return { low, high };
+  }),
+]);
+
+export type PointsRange = { low: Decimal; high: Decimal };
+
+export const metricNameSchema = z
+  .string()
+  .regex(/^[a-z_]+\.[a-z_]+(\[[^\]]+\])?(@\d{4})?$/, '指标数据名应形如 roster.persons、roster.paid[医疗救助] 或 roster.paid@2021');
+
+/** Fields every answer may carry. */
+export const reasonFields = {
+  reason: z.string().optional(),
+  note: z.string().optional(),
+};
+
+export const reasonOnlyAnswer = z.strictObject({ ...reasonFields, explanation: z.string().optional() });
+
+export function useMetric(input: RuleInput<unknown>, name: string): Metric {
+  const metric = input.metrics.get(name);
+  if (!metric) {
+    throw new RuleError(`缺少指标数据 ${name}`, 'metric-missing', {
+      hint: '在 evaluation.yaml 中加入能算出它的输入文件，或在评价判断文件的 metrics 中给出取值和来源',
+    });
+  }
+  return metric;
+}
+
+export function show(metric: Metric, value: Decimal = metric.value): string {
+  return formatMetricValue(metric.kind, value);
+}
+
+/** Points as printed in traces: at most 2 decimals, trailing zeros dropped. */
+export function pts(value: Decimal): string {
+  return plain(roundTo(value, 4));
+}
+
+export function pointsInRange(range: PointsRange): string {
+  return range.low.equals(range.high) ? `${pts(range.low)} 分` : `${pts(range.low)}-${pts(range.high)} 分`;
+}
+
+export function clampPoints(value: Decimal, points: Decimal): Decimal {
+  return Decimal.max(0, Decimal.min(points, value));
+}
+
+/** The answer's points inside a range: required when the range is wider than one value. */
+export function chosenPoints(range: PointsRange, chosen: Decimal | undefined, what: string): Decimal {
+  if (range.low.equals(range.high)) {
+    if (chosen && !chosen.equals(range.low)) {
+      throw new RuleError(`${what}的得分固定为 ${pts(range.low)} 分，评价判断却给出 ${pts(chosen)} 分`, 'answer-points-fixed');
+    }
+    return range.low;
+  }
+  if (!chosen) {
+    throw new RuleError(`${what}的得分为 ${pointsInRange(range)}，需在评价判断中用 points 给出所选分值`, 'answer-points-missing');
+  }
+  if (chosen.lessThan(range.low) || chosen.greaterThan(range.high)) {
+    throw new RuleError(`${what}的得分应在 ${pointsInRange(range)} 之间`, 'answer-points-out-of-range', {
+      expected: pointsInRange(range),
+      found: `${pts(chosen)} 分`,
+    });
+  }
+  return chosen;
+}

@@ -1,0 +1,95 @@
+// 组合计分: one leaf scored as the sum of sub-rules (帮扶工作完成情况 =
+// 帮扶开展率部分 + 建档人员救助率部分). Each part names its points and any rule kind.
+import { z } from 'zod';
+import { ZERO, sum } from '../../numbers/decimal.js';
+import type { PartOutcome, RuleKind, RuleOutcome } from '../rule-kind.js';
+import { RuleError } from '../rule-kind.js';
+import type { RuleSpec } from '../tree.js';
+import { answerProblemText, kindOf, parseRuleSpec } from './registry.js';
+import { clampPoints, nonNegativeDecimal, pts, reasonFields } from './common.js';
+
+const part = z.strictObject({
+  id: z.string().regex(/^[A-Za-z0-9_-]+$/, '编号只能用字母、数字、下划线和连字符'),
+  name: z.string().min(1),
+  points: nonNegativeDecimal,
+  rule: z.looseObject({ kind: z.string() }).transform((raw, ctx): RuleSpec => {
+    const parsed = parseRuleSpec(raw);
+    if (!parsed.ok) {
+      for (const message of parsed.messages) ctx.addIssue({ code: 'custom', message });
+      return z.NEVER;
+    }
+    return parsed.spec;
+  }),
+});
+
+const params = z.strictObject({ parts: z.array(part).min(2) }).superRefine((p, ctx) => {
+  const ids = p.parts.map((x) => x.id);
+  ids.filter((id, i) => ids.indexOf(id) !== i).forEach((id) => ctx.addIssue({ code: 'custom', message: `部分编号 ${id} 重复` }));
+  if (p.parts.some((x) => x.rule.kind === 'composite')) ctx.addIssue({ code: 'custom', message: '组合计分的部分不能再是组合计分' });
+});
+
+const answer = z.strictObject({ ...reasonFields, parts: z.record(z.string(), z.unknown()).default({}) });
+
+type Params = z.infer<typeof params>;
+
+export const composite: RuleKind<Params, z.infer<typeof answer>> = {
+  kind: 'composite',
+  label: '组合计分',
+  params,
+  answer,
+  needsAnswer: () => false,
+  maxPoints: (p) => sum(p.parts.map((x) => x.points)),
+  lint(p) {
+    const messages: string[] = [];
+    for (const x of p.parts) {
+      const kind = kindOf(x.rule.kind);
+      const max = kind.maxPoints(x.rule.params, x.points);
+      if (!max.equals(x.points)) messages.push(`部分「${x.name}」的评分规则最多给 ${pts(max)} 分，而该部分分值为 ${pts(x.points)} 分`);
+      for (const m of kind.lint?.(x.rule.params, x.points) ?? []) messages.push(`部分「${x.name}」：${m}`);
+    }
+    return messages;
+  },
+  score(p, input) {
+    const given = input.answer?.parts ?? {};
+    const unknown = Object.keys(given).filter((id) => !p.parts.some((x) => x.id === id));
+    if (unknown.length > 0) {
+      throw new RuleError(`评价判断中有未知的部分 ${unknown.join('、')}`, 'answer-unknown-part', { expected: p.parts.map((x) => x.id).join('、') });
+    }
+    const outcomes: PartOutcome[] = [];
+    const metricsUsed: RuleOutcome['metricsUsed'] = [];
+    const warnings: string[] = [];
+    const actuals: string[] = [];
+    for (const x of p.parts) {
+      const kind = kindOf(x.rule.kind);
+      const rawAnswer = given[x.id];
+      const parsed = rawAnswer === undefined ? undefined : kind.answer.safeParse(rawAnswer);
+      if (parsed && !parsed.success) {
+        throw new RuleError(`部分「${x.name}」的评价判断不符合要求：${answerProblemText(parsed.error)}`, 'answer-invalid');
+      }
+      if (!parsed && kind.needsAnswer(x.rule.params)) {
+        throw new RuleError(`缺少部分「${x.name}」（${x.id}）的评价判断`, 'answer-missing');
+      }
+      let outcome: RuleOutcome;
+      try {
+        outcome = kind.score(x.rule.params, { ...input, points: x.points, answer: parsed?.data });
+      } catch (e) {
+        if (e instanceof RuleError) throw new RuleError(`部分「${x.name}」：${e.message}`, e.code, e.extra);
+        throw e;
+      }
+      const points = input.roundPart(clampPoints(outcome.points, x.points));
+      outcomes.push({ id: x.id, name: x.name, points, max: x.points, trace: outcome.trace });
+      metricsUsed.push(...outcome.metricsUsed);
+      warnings.push(...outcome.warnings.map((w) => `部分「${x.name}」：${w}`));
+      if (outcome.actual) actuals.push(outcome.actual);
+    }
+    const total = outcomes.reduce((acc, o) => acc.plus(o.points), ZERO);
+    return {
+      points: total,
+      parts: outcomes,
+      metricsUsed,
+      warnings,
+      ...(actuals.length > 0 ? { actual: actuals.join('；') } : {}),
+      trace: outcomes.map((o) => `${o.name}（${pts(o.max)} 分）：${o.trace}`).join('；') + `；合计得 ${pts(total)} 分`,
+    };
+  },
+};

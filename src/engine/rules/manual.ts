@@ -1,0 +1,26 @@
+// 人工评分: points chosen by the evaluator with a mandatory reason, for criteria
+// that really are free judgement. Everything else should use a rule that explains itself.
+import { z } from 'zod';
+import { RuleError, type RuleKind } from '../rule-kind.js';
+import { nonNegativeDecimal, pts, reasonFields } from './common.js';
+
+const params = z.strictObject({ guidance: z.string().optional() });
+const answer = z.strictObject({ ...reasonFields, points: nonNegativeDecimal });
+
+export const manual: RuleKind<z.infer<typeof params>, z.infer<typeof answer>> = {
+  kind: 'manual',
+  label: '人工评分',
+  params,
+  answer,
+  needsAnswer: () => true,
+  maxPoints: (_p, points) => points,
+  score(_p, input) {
+    const a = input.answer;
+    if (!a) throw new RuleError('人工评分指标缺少 points 和 reason', 'answer-missing');
+    if (!a.reason || a.reason.trim() === '') throw new RuleError('人工评分必须写明理由 reason', 'answer-reason-missing');
+    if (a.points.greaterThan(input.points)) {
+      throw new RuleError('人工评分超过指标分值', 'answer-points-out-of-range', { expected: `0-${pts(input.points)} 分`, found: `${pts(a.points)} 分` });
+    }
+    return { points: a.points, metricsUsed: [], warnings: [], trace: `评价人员评定 ${pts(a.points)} 分：${a.reason}` };
+  },
+};

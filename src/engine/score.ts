@@ -1,0 +1,130 @@
+// The engine: tree + metrics + the evaluator's answers → scored tree with a trace
+// for every leaf. Pure: no I/O, no clock, no randomness.
+import { ZERO, clamp, roundTo, sum, type Decimal } from '../numbers/decimal.js';
+import type { Metric, MetricSet } from '../metrics/metric.js';
+import { problem, type Problem, type Where } from '../problems/problem.js';
+import { gradeOf } from './grade-of.js';
+import { RuleError, type PartOutcome } from './rule-kind.js';
+import { answerProblemText, kindOf } from './rules/registry.js';
+import { pts } from './rules/common.js';
+import { leaves, type IndicatorNode, type IndicatorTree } from './tree.js';
+
+export interface ScoredNode {
+  node: IndicatorNode;
+  score: Decimal;
+  /** score ÷ weight (0 for a zero weight) */
+  rate: Decimal;
+  children?: ScoredNode[];
+  trace?: string;
+  actual?: string;
+  reason?: string;
+  parts?: PartOutcome[];
+  metrics?: Metric[];
+}
+
+export interface ScoredTree {
+  tree: IndicatorTree;
+  nodes: ScoredNode[];
+  total: Decimal;
+  rate: Decimal;
+  grade: string;
+}
+
+export interface ScoreResult {
+  /** absent when an error stopped scoring */
+  scored?: ScoredTree;
+  problems: Problem[];
+}
+
+export interface ScoreInput {
+  tree: IndicatorTree;
+  metrics: MetricSet;
+  /** the judgements file's answers by leaf id */
+  answers: Readonly<Record<string, unknown>>;
+  /** where the answers came from, for messages */
+  answersFile?: string;
+}
+
+function rateOf(score: Decimal, weight: Decimal): Decimal {
+  return weight.isZero() ? ZERO : score.dividedBy(weight);
+}
+
+export function score(input: ScoreInput): ScoreResult {
+  const { tree, metrics, answers } = input;
+  const problems: Problem[] = [];
+  const places = tree.rounding.places;
+  const roundPart = (d: Decimal) => (tree.rounding.at === 'part' ? roundTo(d, places) : d);
+  const roundLeaf = (d: Decimal) => (tree.rounding.at === 'total' ? d : roundTo(d, places));
+  const roundAggregate = (d: Decimal) => (tree.rounding.at === 'total' ? roundTo(d, places) : d);
+
+  const leafIds = new Set([...leaves(tree.indicators)].map((n) => n.id));
+  for (const id of Object.keys(answers)) {
+    if (!leafIds.has(id)) {
+      problems.push(
+        problem('error', 'judgement-unknown-id', `评价判断中的指标编号 ${id} 不是指标体系中的末级指标`, { file: input.answersFile }, { hint: '核对编号拼写，或删去不再使用的判断' }),
+      );
+    }
+  }
+
+  function scoreLeaf(node: IndicatorNode): ScoredNode | undefined {
+    const where: Where = { path: node.path };
+    const spec = node.rule;
+    if (!spec) return undefined;
+    const kind = kindOf(spec.kind);
+    const raw = answers[node.id];
+    let answer: unknown;
+    if (raw !== undefined) {
+      const parsed = kind.answer.safeParse(raw);
+      if (!parsed.success) {
+        problems.push(problem('error', 'judgement-invalid', `评价判断不符合「${kind.label}」的要求：${answerProblemText(parsed.error)}`, { ...where, file: input.answersFile }));
+        return undefined;
+      }
+      answer = parsed.data;
+    } else if (kind.needsAnswer(spec.params)) {
+      problems.push(problem('error', 'judgement-missing', `缺少评价判断（${kind.label}）`, { ...where, file: input.answersFile }, { hint: `在评价判断文件中加入 ${node.id}:` }));
+      return undefined;
+    }
+    try {
+      const outcome = kind.score(spec.params, { points: node.weight, target: node.target, metrics, answer, roundPart });
+      const exact = outcome.points;
+      const bounded = clamp(exact, ZERO, node.weight);
+      if (!bounded.equals(exact)) {
+        problems.push(problem('error', 'score-out-of-range', `评分规则算出 ${pts(exact)} 分，超出 0 到 ${pts(node.weight)} 分，已截断`, where));
+      }
+      const s = roundLeaf(bounded);
+      const reason = typeof (answer as { reason?: unknown } | undefined)?.reason === 'string' ? (answer as { reason: string }).reason : undefined;
+      const judged = raw !== undefined || kind.needsAnswer(spec.params);
+      if (judged && s.lessThan(node.weight) && !reason?.trim()) {
+        problems.push(problem('error', 'judgement-reason-missing', `未得满分（${pts(s)}/${pts(node.weight)} 分），评价判断须写明理由 reason`, { ...where, file: input.answersFile }));
+      }
+      for (const w of outcome.warnings) problems.push(problem('warning', 'score-warning', w, where));
+      const scored: ScoredNode = { node, score: s, rate: rateOf(s, node.weight), trace: outcome.trace, metrics: outcome.metricsUsed };
+      if (outcome.actual !== undefined) scored.actual = outcome.actual;
+      if (reason) scored.reason = reason;
+      if (outcome.parts) scored.parts = outcome.parts;
+      return scored;
+    } catch (e) {
+      if (!(e instanceof RuleError)) throw e;
+      problems.push(problem('error', e.code, e.message, where, e.extra));
+      return undefined;
+    }
+  }
+
+  function visit(node: IndicatorNode): ScoredNode | undefined {
+    if (!node.children) return scoreLeaf(node);
+    const children = node.children.map(visit);
+    if (children.some((c) => c === undefined)) return undefined;
+    const done = children as ScoredNode[];
+    const s = roundAggregate(sum(done.map((c) => c.score)));
+    return { node, score: s, rate: rateOf(s, node.weight), children: done };
+  }
+
+  const nodes = tree.indicators.map(visit);
+  if (nodes.some((n) => n === undefined) || problems.some((p) => p.severity === 'error')) return { problems };
+  const scoredNodes = nodes as ScoredNode[];
+  const total = roundAggregate(sum(scoredNodes.map((n) => n.score)));
+  return {
+    scored: { tree, nodes: scoredNodes, total, rate: rateOf(total, tree.total), grade: gradeOf(total, tree.grades) },
+    problems,
+  };
+}

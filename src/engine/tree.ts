@@ -1,0 +1,64 @@
+// The indicator tree as the engine sees it, after validation.
+import type { Decimal } from '../numbers/decimal.js';
+import type { Target } from './target.js';
+
+export type TreeType = 'evaluation' | 'self-evaluation';
+export type RoundingStage = 'part' | 'leaf' | 'total';
+
+export interface RoundingPolicy {
+  /** decimal places for scores */
+  places: number;
+  /** where scores are rounded: each rule part, each leaf, or only subtotals and total */
+  at: RoundingStage;
+}
+
+export interface GradeBand {
+  name: string;
+  /** the lowest total of the band; absent for the lowest band */
+  min?: Decimal;
+  minInclusive: boolean;
+}
+
+export interface RuleSpec {
+  kind: string;
+  /** the kind's validated parameters */
+  params: unknown;
+}
+
+export interface IndicatorNode {
+  id: string;
+  name: string;
+  weight: Decimal;
+  /** names from level 1 down to this node */
+  path: string[];
+  level: number;
+  explanation?: string;
+  criteria?: string;
+  target?: Target;
+  /** why the tree reads the criteria this way, where the source texts disagree */
+  note?: string;
+  rule?: RuleSpec;
+  children?: IndicatorNode[];
+}
+
+export interface IndicatorTree {
+  title: string;
+  type: TreeType;
+  levels: string[];
+  total: Decimal;
+  grades: GradeBand[];
+  rounding: RoundingPolicy;
+  partial: boolean;
+  indicators: IndicatorNode[];
+}
+
+export function* leaves(nodes: readonly IndicatorNode[]): Generator<IndicatorNode> {
+  for (const node of nodes) {
+    if (node.children) yield* leaves(node.children);
+    else yield node;
+  }
+}
+
+export function pathText(path: readonly string[]): string {
+  return path.join(' > ');
+}

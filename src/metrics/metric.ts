@@ -1,0 +1,43 @@
+// A named quantity the engine scores against, with where it came from.
+import type { Decimal } from '../numbers/decimal.js';
+import { percent, plain, roundTo } from '../numbers/decimal.js';
+
+export type MetricKind = 'ratio' | 'amount' | 'count';
+
+export interface Provenance {
+  file: string;
+  /** rows as the user sees them, e.g. "2-20"; absent for a whole-file figure */
+  rows?: string;
+  note?: string;
+}
+
+export interface Metric {
+  /** namespace.name with an optional scope: roster.persons, roster.paid[医疗救助], roster.paid@2021 */
+  name: string;
+  label: string;
+  kind: MetricKind;
+  value: Decimal;
+  /** 'data': computed from input files; 'judgement': given by the evaluator where no data exists */
+  source: 'data' | 'judgement';
+  provenance: Provenance[];
+}
+
+export type MetricSet = ReadonlyMap<string, Metric>;
+
+export function formatMetricValue(kind: MetricKind, value: Decimal): string {
+  switch (kind) {
+    case 'ratio':
+      return percent(value);
+    case 'amount':
+      return `${roundTo(value, 2).toFixed(2)} 元`;
+    default:
+      return plain(value);
+  }
+}
+
+export function describeProvenance(metric: Metric): string {
+  if (metric.provenance.length === 0) return metric.source === 'judgement' ? '评价人员判断' : '';
+  return metric.provenance
+    .map((p) => [p.file, p.rows ? `第 ${p.rows} 行` : '', p.note ?? ''].filter(Boolean).join(' '))
+    .join('；');
+}

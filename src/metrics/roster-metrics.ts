@@ -1,0 +1,69 @@
+// Metrics from disbursement rosters: money paid and approved, execution rate,
+// person-times (one per payment) and distinct persons, overall, per aid type and per year.
+import { ZERO, sum, type Decimal } from '../numbers/decimal.js';
+import type { RosterRecord } from '../schema/roster.js';
+import type { Metric, Provenance } from './metric.js';
+import { personKeys } from './persons.js';
+import { rowRanges } from './row-ranges.js';
+
+function provenance(records: readonly RosterRecord[]): Provenance[] {
+  const byFile = new Map<string, number[]>();
+  for (const r of records) byFile.set(r.file, [...(byFile.get(r.file) ?? []), r.row]);
+  return [...byFile.entries()].map(([file, rows]) => ({ file, rows: rowRanges(rows) }));
+}
+
+function scopeSuffix(aidType?: string, year?: number): string {
+  return `${aidType ? `[${aidType}]` : ''}${year !== undefined ? `@${year}` : ''}`;
+}
+
+function scopeLabel(aidType?: string, year?: number): string {
+  return `${year !== undefined ? `${year}年` : ''}${aidType ?? ''}`;
+}
+
+function groupMetrics(records: readonly RosterRecord[], keys: readonly string[], aidType?: string, year?: number): Metric[] {
+  const suffix = scopeSuffix(aidType, year);
+  const label = scopeLabel(aidType, year);
+  const prov = provenance(records);
+  const paid = sum(records.map((r) => r.paid));
+  const approved = sum(records.map((r) => r.approved));
+  const make = (name: string, lbl: string, kind: Metric['kind'], value: Decimal): Metric => ({
+    name: `roster.${name}${suffix}`,
+    label: `${label}${lbl}`,
+    kind,
+    value,
+    source: 'data',
+    provenance: prov,
+  });
+  const metrics = [
+    make('paid', '已支付金额', 'amount', paid),
+    make('approved', '帮扶金额', 'amount', approved),
+    make('person_times', '帮扶人次', 'count', ZERO.plus(records.length)),
+    make('persons', '帮扶人数', 'count', ZERO.plus(new Set(keys).size)),
+  ];
+  if (!approved.isZero()) metrics.push(make('execution_rate', '发放执行率', 'ratio', paid.dividedBy(approved)));
+  // compliant: something was paid, and no more than approved (issue 4 adds the audit's findings)
+  const compliant = records.filter((r) => r.paid.greaterThan(0) && r.paid.lessThanOrEqualTo(r.approved)).length;
+  if (records.length > 0) metrics.push(make('compliance_rate', '帮扶资金发放合规率', 'ratio', ZERO.plus(compliant).dividedBy(records.length)));
+  return metrics;
+}
+
+export function rosterMetrics(records: readonly RosterRecord[]): Metric[] {
+  if (records.length === 0) return [];
+  const keys = personKeys(records);
+  const pick = (pred: (r: RosterRecord) => boolean) => {
+    const idx = records.map((r, i) => (pred(r) ? i : -1)).filter((i) => i >= 0);
+    return { recs: idx.map((i) => records[i] as RosterRecord), ks: idx.map((i) => keys[i] as string) };
+  };
+  const metrics = groupMetrics(records, keys);
+  const types = [...new Set(records.map((r) => r.aidType))].sort();
+  const years = [...new Set(records.map((r) => r.year).filter((y): y is number => y !== undefined))].sort();
+  for (const t of types) {
+    const { recs, ks } = pick((r) => r.aidType === t);
+    metrics.push(...groupMetrics(recs, ks, t));
+  }
+  for (const y of years) {
+    const { recs, ks } = pick((r) => r.year === y);
+    metrics.push(...groupMetrics(recs, ks, undefined, y));
+  }
+  return metrics;
+}

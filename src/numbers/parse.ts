@@ -1,0 +1,71 @@
+// Numbers as people write them in Chinese tables: "6,664", "17.16万元",
+// "91.38%", full-width digits, "(1,200)" for negatives. Never through a float.
+import { Decimal } from './decimal.js';
+
+export type NumberUnit = 'yuan' | 'percent' | 'plain';
+
+export interface ParsedNumber {
+  value: Decimal;
+  /** percent values are returned as ratios (91.38% -> 0.9138) */
+  unit: NumberUnit;
+}
+
+const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
+
+/** Full-width ASCII (０-９，．％ etc.) to half-width; the ideographic space to a space. */
+export function toHalfWidth(text: string): string {
+  return text
+    .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ');
+}
+
+const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/**
+ * Parse a number written by a person. Returns undefined for text that is not a
+ * number (the caller decides whether that is an error). Handles thousands
+ * separators, 元 / 万元 / 亿元, a trailing %, and accounting negatives "(12)".
+ */
+export function parseNumber(raw: string | number): ParsedNumber | undefined {
+  if (typeof raw === 'number') {
+    if (!Number.isFinite(raw)) return undefined;
+    // A JS number from a file format that has no other (XLSX): its shortest
+    // round-trip text is the value the author typed.
+    return { value: new Decimal(String(raw)), unit: 'plain' };
+  }
+  let text = toHalfWidth(raw).trim().replace(/\s+/g, '');
+  if (text === '') return undefined;
+  let negative = false;
+  if (/^\(.*\)$/.test(text)) {
+    negative = true;
+    text = text.slice(1, -1);
+  }
+  let scale = new Decimal(1);
+  let unit: NumberUnit = 'plain';
+  if (text.endsWith('%')) {
+    text = text.slice(0, -1);
+    scale = new Decimal('0.01');
+    unit = 'percent';
+  } else if (/(亿元|亿)$/.test(text)) {
+    text = text.replace(/(亿元|亿)$/, '');
+    scale = new Decimal('100000000');
+    unit = 'yuan';
+  } else if (/(万元|万)$/.test(text)) {
+    text = text.replace(/(万元|万)$/, '');
+    scale = new Decimal('10000');
+    unit = 'yuan';
+  } else if (text.endsWith('元')) {
+    text = text.slice(0, -1);
+    unit = 'yuan';
+  }
+  text = text.replace(/,(?=\d{3}(\D|$))/g, '');
+  if (!NUMBER.test(text)) return undefined;
+  let value = new Decimal(text).times(scale);
+  if (negative) value = value.negated();
+  return { value, unit };
+}
+
+/** A ratio from "91.38%", "0.9138" or a number: the form targets and rates take. */
+export function parseRatio(raw: string | number): Decimal | undefined {
+  return parseNumber(raw)?.value;
+}

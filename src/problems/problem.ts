@@ -1,0 +1,94 @@
+// The one shape of every problem the tool reports, from a bad header to a
+// veto finding: a stable code, a severity, where it is, and Chinese text.
+export type Severity = 'error' | 'warning' | 'info';
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+export const SEVERITY_LABEL: Record<Severity, string> = {
+  error: '错误',
+  warning: '警告',
+  info: '提示',
+};
+
+export interface Where {
+  file?: string;
+  sheet?: string;
+  /** the row number as the user sees it (1-based, counting title rows) */
+  row?: number;
+  column?: string;
+  /** indicator path by names, e.g. ['项目决策', '绩效目标', '绩效目标合理性'] */
+  path?: string[];
+  /** a field inside a file or an indicator, e.g. 'weight' */
+  field?: string;
+}
+
+export interface Problem {
+  severity: Severity;
+  code: string;
+  /** what is wrong, in Chinese, without the location */
+  message: string;
+  where: Where;
+  expected?: string;
+  found?: string;
+  hint?: string;
+}
+
+export function problem(
+  severity: Severity,
+  code: string,
+  message: string,
+  where: Where = {},
+  extra: Pick<Problem, 'expected' | 'found' | 'hint'> = {},
+): Problem {
+  return { severity, code, message, where, ...extra };
+}
+
+export function formatWhere(where: Where): string {
+  const parts: string[] = [];
+  if (where.file) parts.push(where.file);
+  if (where.sheet) parts.push(`工作表「${where.sheet}」`);
+  if (where.row !== undefined) parts.push(`第 ${where.row} 行`);
+  if (where.column) parts.push(`「${where.column}」列`);
+  if (where.path && where.path.length > 0) parts.push(where.path.join(' > '));
+  return parts.join(' ');
+}
+
+/** One line for people: `where：message（应为…，实际为…）建议：…` */
+export function formatProblem(p: Problem): string {
+  const where = formatWhere(p.where);
+  let text = where ? `${where}：${p.message}` : p.message;
+  const detail: string[] = [];
+  if (p.expected !== undefined) detail.push(`应为 ${p.expected}`);
+  if (p.found !== undefined) detail.push(`实际为 ${p.found}`);
+  if (detail.length > 0) text += `（${detail.join('，')}）`;
+  if (p.hint) text += ` 建议：${p.hint}`;
+  return text;
+}
+
+export function rank(severity: Severity): number {
+  return severity === 'error' ? 3 : severity === 'warning' ? 2 : 1;
+}
+
+export function countBySeverity(problems: readonly Problem[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const p of problems) counts[p.severity] += 1;
+  return counts;
+}
+
+/**
+ * A problem that stops the command before it can do its work: unreadable
+ * input, invalid configuration, wrong usage. The CLI prints the problems and
+ * exits 2, never with a stack trace.
+ */
+export class InputError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems.map(formatProblem).join('\n'));
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+export function inputError(code: string, message: string, where: Where = {}, extra: Pick<Problem, 'expected' | 'found' | 'hint'> = {}): InputError {
+  return new InputError([problem('error', code, message, where, extra)]);
+}

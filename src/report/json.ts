@@ -1,0 +1,65 @@
+// JSON for machines: stable key order (objects are built in a fixed order),
+// decimals as strings, problems with their codes.
+import type { ScoredNode, ScoredTree } from '../engine/score.js';
+import type { Metric } from '../metrics/metric.js';
+import { roundTo, type Decimal } from '../numbers/decimal.js';
+import type { Problem } from '../problems/problem.js';
+import { countBySeverity } from '../problems/problem.js';
+
+const dec = (d: Decimal, places: number) => roundTo(d, places).toFixed(places);
+const rate = (d: Decimal) => roundTo(d, 4).toFixed(4);
+
+export function problemJson(p: Problem): Record<string, unknown> {
+  const where: Record<string, unknown> = {};
+  for (const key of ['file', 'sheet', 'row', 'column', 'path', 'field'] as const) {
+    if (p.where[key] !== undefined) where[key] = p.where[key];
+  }
+  return {
+    severity: p.severity,
+    code: p.code,
+    message: p.message,
+    where,
+    ...(p.expected !== undefined ? { expected: p.expected } : {}),
+    ...(p.found !== undefined ? { found: p.found } : {}),
+    ...(p.hint !== undefined ? { hint: p.hint } : {}),
+  };
+}
+
+export function problemsJson(problems: readonly Problem[]): Record<string, unknown> {
+  const counts = countBySeverity(problems);
+  return { summary: { errors: counts.error, warnings: counts.warning, infos: counts.info }, problems: problems.map(problemJson) };
+}
+
+function nodeJson(n: ScoredNode, places: number): Record<string, unknown> {
+  return {
+    id: n.node.id,
+    name: n.node.name,
+    path: n.node.path,
+    weight: dec(n.node.weight, places),
+    score: dec(n.score, places),
+    rate: rate(n.rate),
+    ...(n.node.target ? { target: n.node.target.text } : {}),
+    ...(n.actual !== undefined ? { actual: n.actual } : {}),
+    ...(n.node.rule ? { rule: n.node.rule.kind } : {}),
+    ...(n.trace !== undefined ? { trace: n.trace } : {}),
+    ...(n.reason !== undefined ? { reason: n.reason } : {}),
+    ...(n.parts ? { parts: n.parts.map((p) => ({ id: p.id, name: p.name, max: dec(p.max, places), score: dec(p.points, places), trace: p.trace })) } : {}),
+    ...(n.children ? { children: n.children.map((c) => nodeJson(c, places)) } : {}),
+  };
+}
+
+export function metricJson(m: Metric): Record<string, unknown> {
+  return { name: m.name, label: m.label, kind: m.kind, value: m.value.toString(), source: m.source, provenance: m.provenance };
+}
+
+export function scoredTreeJson(scored: ScoredTree): Record<string, unknown> {
+  const places = scored.tree.rounding.places;
+  return {
+    title: scored.tree.title,
+    total: dec(scored.total, places),
+    weight: dec(scored.tree.total, places),
+    rate: rate(scored.rate),
+    grade: scored.grade,
+    indicators: scored.nodes.map((n) => nodeJson(n, places)),
+  };
+}

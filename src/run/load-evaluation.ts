@@ -1,0 +1,135 @@
+// Everything an evaluation folder names, read, validated and measured: the
+// config, the tree, the records, the metrics and the evaluator's answers.
+import { resolve, relative, join } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { loadTree } from '../engine/load-tree.js';
+import { lintTree } from '../engine/lint-tree.js';
+import type { IndicatorTree } from '../engine/tree.js';
+import { budgetMetrics } from '../metrics/budget-metrics.js';
+import { derivedMetrics, mergeMetrics } from '../metrics/merge.js';
+import type { Metric } from '../metrics/metric.js';
+import { rosterMetrics } from '../metrics/roster-metrics.js';
+import { surveyMetrics } from '../metrics/survey-metrics.js';
+import { InputError, inputError, type Problem } from '../problems/problem.js';
+import { zodProblems } from '../problems/zod-issues.js';
+import { BUDGET_FIELDS, budgetRowSchema, type BudgetRecord } from '../schema/budget.js';
+import { EVALUATION_LABELS, evaluationSchema, type EvaluationConfig } from '../schema/evaluation.js';
+import { judgementsSchema } from '../schema/judgements.js';
+import { ROSTER_FIELDS, rosterRowSchema, type RosterRecord } from '../schema/roster.js';
+import { recordsOf } from '../schema/table-records.js';
+import { readStructuredFile } from '../io/structured-file.js';
+import { readLocatedTable, withAliases } from './read-table.js';
+
+export interface LoadedEvaluation {
+  dir: string;
+  config: EvaluationConfig;
+  tree: IndicatorTree;
+  treeFile: string;
+  rosters: RosterRecord[];
+  budget: BudgetRecord[];
+  metrics: Map<string, Metric>;
+  answers: Record<string, unknown>;
+  judgementsFile?: string;
+  /** warnings and notes found while loading (errors stop loading) */
+  problems: Problem[];
+}
+
+/** Where the evaluation's config lives: a folder with evaluation.yaml, or the file itself. */
+async function configPath(target: string): Promise<{ dir: string; file: string }> {
+  const abs = resolve(target);
+  let isDir = false;
+  try {
+    isDir = (await stat(abs)).isDirectory();
+  } catch {
+    throw inputError('evaluation-missing', `找不到评价目录或文件 ${target}`, {}, { hint: '给出含 evaluation.yaml 的目录，例如 fixtures/xiangyuan' });
+  }
+  if (isDir) return { dir: abs, file: join(abs, 'evaluation.yaml') };
+  return { dir: resolve(abs, '..'), file: abs };
+}
+
+export async function loadEvaluation(target: string): Promise<LoadedEvaluation> {
+  const { dir, file } = await configPath(target);
+  const show = (p: string) => relative(process.cwd(), p) || p;
+  const raw = await readStructuredFile(file, show(file));
+  const parsed = evaluationSchema.safeParse(raw);
+  if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: show(file) }, 'evaluation-invalid', EVALUATION_LABELS));
+  const config = parsed.data;
+  const problems: Problem[] = [];
+  const inFolder = (p: string) => resolve(dir, p);
+
+  const treePath = inFolder(config.tree);
+  const treeLoaded = loadTree(await readStructuredFile(treePath, show(treePath)), show(treePath));
+  if (!treeLoaded.tree) throw new InputError(treeLoaded.problems);
+  const lint = lintTree(treeLoaded.tree, show(treePath));
+  if (lint.some((p) => p.severity === 'error')) throw new InputError([...treeLoaded.problems, ...lint]);
+  problems.push(...treeLoaded.problems, ...lint);
+
+  const rosters: RosterRecord[] = [];
+  const budget: BudgetRecord[] = [];
+  const surveys: Metric[] = [];
+  const dataErrors: Problem[] = [];
+  let answers: Record<string, unknown> = {};
+  let given: Parameters<typeof mergeMetrics>[1] = {};
+  let judgementsFile: string | undefined;
+
+  for (const input of config.inputs) {
+    const path = inFolder(input.file);
+    const display = show(path);
+    switch (input.kind) {
+      case 'roster': {
+        const table = await readLocatedTable(path, display, withAliases(ROSTER_FIELDS, config.header_aliases), '花名册', input.sheet);
+        const { records, problems: p } = recordsOf(table, rosterRowSchema, 'roster-row-invalid');
+        dataErrors.push(...p);
+        for (const r of records) {
+          rosters.push({ ...r.value, file: display, ...(table.sheet ? { sheet: table.sheet } : {}), row: r.row, ...(input.year !== undefined ? { year: input.year } : {}) });
+        }
+        break;
+      }
+      case 'budget': {
+        const table = await readLocatedTable(path, display, withAliases(BUDGET_FIELDS, config.header_aliases), '预算资金表', input.sheet);
+        const { records, problems: p } = recordsOf(table, budgetRowSchema, 'budget-row-invalid');
+        dataErrors.push(...p);
+        for (const r of records) budget.push({ ...r.value, file: display, row: r.row });
+        break;
+      }
+      case 'survey': {
+        const fields = [{ field: 'seq', aliases: ['序号'], required: false }, ...input.scoring.items.map((item) => ({ field: item, aliases: [item], required: true }))];
+        const table = await readLocatedTable(path, display, fields, '问卷', input.sheet);
+        const result = surveyMetrics(table, input.scoring);
+        surveys.push(...result.metrics);
+        dataErrors.push(...result.problems.filter((p) => p.severity === 'error'));
+        problems.push(...result.problems.filter((p) => p.severity !== 'error'));
+        break;
+      }
+      case 'judgements': {
+        if (judgementsFile) throw inputError('evaluation-invalid', '只能有一个评价判断文件（kind: judgements）', { file: show(file) });
+        judgementsFile = display;
+        const j = judgementsSchema.safeParse(await readStructuredFile(path, display));
+        if (!j.success) throw new InputError(zodProblems(j.error, { file: display }, 'judgements-invalid'));
+        answers = j.data.judgements;
+        given = j.data.metrics;
+        break;
+      }
+    }
+  }
+  if (dataErrors.length > 0) throw new InputError(dataErrors);
+
+  const computed = [...rosterMetrics(rosters), ...budgetMetrics(budget), ...surveys];
+  const computedMap = new Map(computed.map((m) => [m.name, m]));
+  const all = [...computed, ...derivedMetrics(computedMap)];
+  const merged = mergeMetrics(all, given, judgementsFile ?? '');
+  problems.push(...merged.problems);
+
+  return {
+    dir,
+    config,
+    tree: treeLoaded.tree,
+    treeFile: show(treePath),
+    rosters,
+    budget,
+    metrics: merged.metrics,
+    answers,
+    ...(judgementsFile ? { judgementsFile } : {}),
+    problems,
+  };
+}

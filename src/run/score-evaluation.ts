@@ -1,0 +1,25 @@
+// Load an evaluation folder and score it: the one place the score command's
+// steps are put together.
+import { score, type ScoredTree } from '../engine/score.js';
+import { InputError, type Problem } from '../problems/problem.js';
+import { loadEvaluation, type LoadedEvaluation } from './load-evaluation.js';
+
+export interface EvaluationResult {
+  loaded: LoadedEvaluation;
+  scored: ScoredTree;
+  /** warnings and notes from loading and scoring */
+  problems: Problem[];
+}
+
+export async function scoreEvaluation(target: string): Promise<EvaluationResult> {
+  const loaded = await loadEvaluation(target);
+  const result = score({
+    tree: loaded.tree,
+    metrics: loaded.metrics,
+    answers: loaded.answers,
+    ...(loaded.judgementsFile ? { answersFile: loaded.judgementsFile } : {}),
+  });
+  const problems = [...loaded.problems, ...result.problems];
+  if (!result.scored) throw new InputError(problems.filter((p) => p.severity === 'error').concat(problems.filter((p) => p.severity !== 'error')));
+  return { loaded, scored: result.scored, problems };
+}

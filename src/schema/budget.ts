@@ -1,0 +1,48 @@
+// The budget table: funds planned (下达/预算), arrived (到位) and spent (支出), by year
+// or source, optionally with the planned person-times (计划帮扶人次).
+import { z } from 'zod';
+import type { Column, FieldSpec } from '../io/header.js';
+import type { Decimal } from '../numbers/decimal.js';
+import { countCell, moneyCell, optionalText } from './cells.js';
+
+export const BUDGET_FIELDS: FieldSpec[] = [
+  { field: 'year', aliases: ['年度', '年份'], required: false },
+  { field: 'source', aliases: ['资金来源', '来源'], required: false },
+  { field: 'planned', aliases: ['计划金额', '下达金额', '预算金额', '预算数', '计划投入'], required: true },
+  { field: 'arrived', aliases: ['到位金额', '实际到位', '到位资金', '到位数'], required: true },
+  { field: 'spent', aliases: ['支出金额', '实际支出', '支出数', '已支出'], required: true },
+  { field: 'planned_person_times', aliases: ['计划帮扶人次', '计划人次', '预算帮扶人次'], required: false },
+];
+
+export interface BudgetRecord {
+  file: string;
+  row: number;
+  year?: string;
+  source?: string;
+  planned: Decimal;
+  arrived: Decimal;
+  spent: Decimal;
+  plannedPersonTimes?: Decimal;
+}
+
+export function budgetRowSchema(columns: Column[]) {
+  const unitOf = (field: string) => columns.find((c) => c.field === field)?.unit;
+  const hasPlannedTimes = columns.some((c) => c.field === 'planned_person_times');
+  return z
+    .object({
+      year: optionalText,
+      source: optionalText,
+      planned: moneyCell(unitOf('planned')),
+      arrived: moneyCell(unitOf('arrived')),
+      spent: moneyCell(unitOf('spent')),
+      planned_person_times: hasPlannedTimes ? countCell : z.undefined(),
+    })
+    .transform((r) => ({
+      year: r.year,
+      source: r.source,
+      planned: r.planned,
+      arrived: r.arrived,
+      spent: r.spent,
+      plannedPersonTimes: r.planned_person_times,
+    }));
+}

@@ -1,0 +1,63 @@
+// evaluation.yaml: one file that names everything an evaluation rests on.
+// Paths are relative to the evaluation folder.
+import { z } from 'zod';
+import { decimalSchema } from './numbers.js';
+
+const year = z.number().int().min(1990).max(2100);
+
+const surveyScores = z.strictObject({
+  mode: z.literal('scores'),
+  /** the item columns that count towards satisfaction */
+  items: z.array(z.string().min(1)).min(1),
+  /** each item's maximum score */
+  max: decimalSchema,
+});
+
+const surveyLevels = z.strictObject({
+  mode: z.literal('levels'),
+  items: z.array(z.string().min(1)).min(1),
+  /** answer level → weight, e.g. 满意: 1, 较满意: 0.75 */
+  levels: z.record(z.string(), decimalSchema),
+});
+
+const input = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('roster'), file: z.string().min(1), year: year.optional(), sheet: z.union([z.string(), z.number().int().min(1)]).optional() }),
+  z.strictObject({ kind: z.literal('budget'), file: z.string().min(1), sheet: z.union([z.string(), z.number().int().min(1)]).optional() }),
+  z.strictObject({
+    kind: z.literal('survey'),
+    file: z.string().min(1),
+    sheet: z.union([z.string(), z.number().int().min(1)]).optional(),
+    scoring: z.discriminatedUnion('mode', [surveyScores, surveyLevels]),
+  }),
+  z.strictObject({ kind: z.literal('judgements'), file: z.string().min(1) }),
+]);
+
+export const evaluationSchema = z.strictObject({
+  project: z.string().min(1),
+  evaluator: z.string().optional(),
+  /** the evaluated years */
+  period: z.array(year).min(1),
+  /** the indicator tree: a copy inside the folder, so template changes never rescore this evaluation */
+  tree: z.string().min(1),
+  /** the workbook's file name inside the output folder */
+  output: z.string().regex(/^[^/\\]+\.xlsx$/, '应为不含路径的 .xlsx 文件名').default('评分结果.xlsx'),
+  inputs: z.array(input).min(1),
+  /** extra header texts per canonical field, e.g. { name: [受助职工] } */
+  header_aliases: z.record(z.string(), z.array(z.string())).default({}),
+  settings: z.record(z.string(), z.unknown()).default({}),
+});
+
+export type EvaluationConfig = z.infer<typeof evaluationSchema>;
+export type InputSpec = EvaluationConfig['inputs'][number];
+export type SurveyScoring = Extract<InputSpec, { kind: 'survey' }>['scoring'];
+
+export const EVALUATION_LABELS = {
+  project: '项目名称',
+  period: '评价期间',
+  tree: '指标体系文件',
+  inputs: '输入文件',
+  file: '文件',
+  kind: '类型',
+  year: '年度',
+  output: '输出文件名',
+};
