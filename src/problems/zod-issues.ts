@@ -33,13 +33,25 @@ export interface FieldLabels {
  * Turn a zod error into problems. `where` is the base location; the issue's
  * path becomes the field ("inputs[2].file"), labelled with `labels` where known.
  */
-export function zodProblems(error: z.ZodError, where: Where, code: string, labels: FieldLabels = {}): Problem[] {
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = data;
+  for (const key of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[key];
+  }
+  return v;
+}
+
+export function zodProblems(error: z.ZodError, where: Where, code: string, labels: FieldLabels = {}, data?: unknown): Problem[] {
   return error.issues.map((issue) => {
     const field = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : String(k))).join('.').replace(/\.\[/g, '[');
     const last = issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : '';
     const label = labels[last] ? `${labels[last]} ${last}` : field;
     const at: Where = { ...where, field: field || undefined };
     const input = (issue as { input?: unknown }).input;
+    if (data !== undefined && issue.path.length > 0 && valueAt(data, issue.path) === undefined && issue.code !== 'unrecognized_keys') {
+      return problem('error', code, `缺少${label}`, at);
+    }
     switch (issue.code) {
       case 'invalid_type':
         if (input === undefined) return problem('error', code, `缺少${label ? label : '内容'}`, at);

@@ -49,10 +49,12 @@ async function configPath(target: string): Promise<{ dir: string; file: string }
 
 export async function loadEvaluation(target: string): Promise<LoadedEvaluation> {
   const { dir, file } = await configPath(target);
-  const show = (p: string) => relative(process.cwd(), p) || p;
+  // paths in messages and workbooks are relative to the evaluation folder, so that
+  // the output does not depend on where the command was run
+  const show = (p: string) => relative(dir, p) || p;
   const raw = await readStructuredFile(file, show(file));
   const parsed = evaluationSchema.safeParse(raw);
-  if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: show(file) }, 'evaluation-invalid', EVALUATION_LABELS));
+  if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: show(file) }, 'evaluation-invalid', EVALUATION_LABELS, raw));
   const config = parsed.data;
   const problems: Problem[] = [];
   const inFolder = (p: string) => resolve(dir, p);
@@ -104,8 +106,9 @@ export async function loadEvaluation(target: string): Promise<LoadedEvaluation> 
       case 'judgements': {
         if (judgementsFile) throw inputError('evaluation-invalid', '只能有一个评价判断文件（kind: judgements）', { file: show(file) });
         judgementsFile = display;
-        const j = judgementsSchema.safeParse(await readStructuredFile(path, display));
-        if (!j.success) throw new InputError(zodProblems(j.error, { file: display }, 'judgements-invalid'));
+        const rawJudgements = await readStructuredFile(path, display);
+        const j = judgementsSchema.safeParse(rawJudgements);
+        if (!j.success) throw new InputError(zodProblems(j.error, { file: display }, 'judgements-invalid', {}, rawJudgements));
         answers = j.data.judgements;
         given = j.data.metrics;
         break;

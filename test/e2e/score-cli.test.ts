@@ -1,0 +1,187 @@
+// End to end: the real bin/ on fixtures/, the workbook read back with exceljs.
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT, copyFixture, edit } from '../helpers/fixture-copy.js';
+import { runCli, type CliRun } from '../helpers/run-cli.js';
+
+const FIXTURE = join(ROOT, 'fixtures/xiangyuan');
+
+function findRow(ws: ExcelJS.Worksheet, column: number, text: string): ExcelJS.Row {
+  let found: ExcelJS.Row | undefined;
+  ws.eachRow((row) => {
+    if (!found && row.getCell(column).value === text) found = row;
+  });
+  if (!found) throw new Error(`no row with ${text} in column ${column} of ${ws.name}`);
+  return found;
+}
+
+describe('jixiao score fixtures/xiangyuan', () => {
+  let cwd: string;
+  let run: CliRun;
+  let wb: ExcelJS.Workbook;
+
+  beforeAll(async () => {
+    cwd = mkdtempSync(join(tmpdir(), 'jixiao-e2e-'));
+    run = runCli(['score', FIXTURE], cwd);
+    wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(cwd, 'jixiao-out/评分结果.xlsx'));
+  });
+
+  it('exits 0 and prints the total and grade', () => {
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('88.50 / 100  88.50%  评价等级：良');
+    expect(run.stdout).toContain('已写入 jixiao-out/评分结果.xlsx');
+  });
+
+  it('writes 评分表 as 表3-1 with merged level cells, scores and traces', () => {
+    const ws = wb.getWorksheet('评分表')!;
+    expect(ws.getRow(2).values).toEqual([undefined, '一级指标', '二级指标', '三级指标', '指标解释', '评分标准', '目标值', '完成值', '分值', '得分', '得分率', '评分依据']);
+    const first = ws.getRow(3);
+    expect(first.getCell(1).value).toBe('项目决策（20分）');
+    expect(first.getCell(2).value).toBe('项目立项（5分）');
+    expect(first.getCell(3).value).toBe('立项依据充分性');
+    expect(ws.getCell('A4').isMerged).toBe(true);
+    expect(ws.getCell('A4').master.address).toBe('A3');
+
+    const arrival = findRow(ws, 3, '资金到位率');
+    expect(arrival.getCell(6).value).toBe('≥100%');
+    expect(arrival.getCell(7).value).toBe('100.00%');
+    expect(arrival.getCell(8).value).toBe(2);
+    expect(arrival.getCell(9).value).toBe(2);
+    expect(arrival.getCell(10).value).toBe(1);
+    expect(arrival.getCell(9).numFmt).toBe('0.00');
+    expect(arrival.getCell(11).value).toBe('资金到位率 100.00% ≥ 100.00%，得满分 2 分');
+
+    const effectiveness = findRow(ws, 3, '项目执行有效性');
+    expect(effectiveness.getCell(9).value).toBe(4);
+    expect(effectiveness.getCell(10).value).toBe(0.8);
+    expect(String(effectiveness.getCell(11).value)).toContain('按要求进行宣传工作（1 分）：不符合，得 0 分');
+    expect(String(effectiveness.getCell(11).value)).toContain('评价依据：帮扶信息与决算表一致');
+
+    const awareness = findRow(ws, 3, '政策知晓情况');
+    expect(awareness.getCell(9).value).toBe(2.5);
+    const satisfaction = findRow(ws, 3, '职工满意度');
+    expect(satisfaction.getCell(7).value).toBe('91.32%');
+    expect(satisfaction.getCell(9).value).toBe(14);
+
+    const total = findRow(ws, 1, '合计');
+    expect(total.getCell(8).value).toBe(100);
+    expect(total.getCell(9).value).toBe(88.5);
+    expect(total.getCell(10).value).toBe(0.885);
+    expect(total.getCell(11).value).toBe('评价等级：良');
+  });
+
+  it('writes 得分汇总 as 表3-2', () => {
+    const ws = wb.getWorksheet('得分汇总')!;
+    const rows: unknown[][] = [];
+    ws.eachRow((row, n) => {
+      if (n >= 3) rows.push((row.values as unknown[]).slice(1));
+    });
+    expect(rows).toEqual([
+      ['项目决策', '项目立项', 5, 5, 1],
+      ['项目决策', '绩效目标', 6, 0, 0],
+      ['项目决策', '资金投入', 9, 9, 1],
+      ['项目决策', '小计', 20, 14, 0.7],
+      ['项目过程', '资金管理', 8, 8, 1],
+      ['项目过程', '组织实施', 12, 11, 0.9167],
+      ['项目过程', '小计', 20, 19, 0.95],
+      ['项目产出', '帮扶数量', 30, 30, 1],
+      ['项目产出', '小计', 30, 30, 1],
+      ['项目效益', '帮扶效益', 11, 8.5, 0.7727],
+      ['项目效益', '可持续影响', 5, 3, 0.6],
+      ['项目效益', '满意度', 14, 14, 1],
+      ['项目效益', '小计', 30, 25.5, 0.85],
+      ['合计', '合计', 100, 88.5, 0.885],
+      ['评价等级', '评价等级', '良', '良', '良'],
+    ]);
+  });
+
+  it('sets up the sheet for reading and printing', () => {
+    const ws = wb.getWorksheet('评分表')!;
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    expect(ws.pageSetup.paperSize).toBe(9);
+    expect(ws.pageSetup.printTitlesRow).toBe('1:2');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
+    expect(ws.getCell('K3').alignment?.wrapText).toBe(true);
+  });
+
+  it('lists the metrics with their sources', () => {
+    const ws = wb.getWorksheet('指标数据')!;
+    const persons = findRow(ws, 1, 'roster.persons');
+    expect(persons.getCell(3).value).toBe('25');
+    expect(persons.getCell(4).value).toBe('数据计算');
+    expect(persons.getCell(5).value).toBe('rosters/2020.csv 第 3-21 行；rosters/2021.csv 第 3-7 行；rosters/2022.csv 第 3-7 行');
+  });
+});
+
+describe('jixiao score conventions', () => {
+  it('writes byte-identical workbooks on runs more than 2 s apart', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'jixiao-det-'));
+    expect(runCli(['score', FIXTURE, '-o', 'a'], cwd).code).toBe(0);
+    await new Promise((r) => setTimeout(r, 2100));
+    expect(runCli(['score', FIXTURE, '-o', 'b'], cwd).code).toBe(0);
+    const a = readFileSync(join(cwd, 'a/评分结果.xlsx'));
+    const b = readFileSync(join(cwd, 'b/评分结果.xlsx'));
+    expect(a.length).toBeGreaterThan(5000);
+    expect(a.equals(b)).toBe(true);
+  });
+
+  it('prints the scored tree as JSON with decimals as strings', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'jixiao-json-'));
+    const run = runCli(['score', FIXTURE, '--format', 'json'], cwd);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(Object.keys(json).slice(0, 8)).toEqual(['command', 'project', 'output', 'title', 'total', 'weight', 'rate', 'grade']);
+    expect(json.total).toBe('88.50');
+    expect(json.grade).toBe('良');
+    expect(json.indicators[1].children[1].children[0]).toMatchObject({ id: 'finance_rules', score: '2.00', weight: '2.00', rate: '1.0000', rule: 'checklist' });
+    expect(json.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
+  });
+
+  it('exits 2 with the indicator path when the tree is invalid, and writes nothing', () => {
+    const dir = copyFixture('xiangyuan');
+    edit(dir, 'tree.yaml', (t) => t.replace('            name: 绩效目标合理性\n            weight: 3\n', '            name: 绩效目标合理性\n'));
+    const cwd = mkdtempSync(join(tmpdir(), 'jixiao-bad-'));
+    const run = runCli(['score', dir], cwd);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('项目决策 > 绩效目标 > 绩效目标合理性：缺少权重 weight');
+    expect(run.stderr).not.toMatch(/at .*\.js:\d+/);
+    expect(existsSync(join(cwd, 'jixiao-out'))).toBe(false);
+  });
+
+  it('exits 2 when weights do not add up', () => {
+    const dir = copyFixture('xiangyuan');
+    edit(dir, 'tree.yaml', (t) => t.replace('    name: 项目决策\n    weight: 20\n', '    name: 项目决策\n    weight: 25\n'));
+    const run = runCli(['score', dir, '--format', 'json'], mkdtempSync(join(tmpdir(), 'jixiao-w-')));
+    expect(run.code).toBe(2);
+    const json = JSON.parse(run.stdout);
+    expect(json.problems.map((p: { code: string; where: { path?: string[] } }) => [p.code, p.where.path?.join(' > ') ?? ''])).toEqual([
+      ['tree-weights', ''],
+      ['tree-weights', '项目决策'],
+    ]);
+  });
+
+  it('exits 2 for a missing folder and for wrong usage', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'jixiao-u-'));
+    const missing = runCli(['score', 'no-such-dir'], cwd);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('找不到评价目录或文件 no-such-dir');
+    expect(runCli(['score'], cwd).code).toBe(2);
+    expect(runCli(['score', FIXTURE, '--format', 'xml'], cwd).code).toBe(2);
+  });
+
+  it('exits 1 on warnings only with --fail-on warning', () => {
+    const dir = copyFixture('xiangyuan');
+    edit(dir, 'judgements.yaml', (t) => t.replace('metrics:\n', 'metrics:\n  survey.satisfaction: { value: 91.38%, label: 满意度, source: 报告正文 }\n'));
+    const cwd = mkdtempSync(join(tmpdir(), 'jixiao-f-'));
+    const plain = runCli(['score', dir], cwd);
+    expect(plain.code).toBe(0);
+    expect(plain.stderr).toContain('警告 [metric-given-differs]');
+    expect(runCli(['score', dir, '--fail-on', 'warning'], cwd).code).toBe(1);
+    expect(runCli(['score', dir, '--fail-on', 'never'], cwd).code).toBe(0);
+  });
+});
