@@ -160,4 +160,25 @@ describe('Xiangyuan with changed inputs', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ severity: 'warning', code: 'metric-given-differs', expected: '91.32%', found: '91.38%' });
   });
+
+  it('unknown leaf ids and missing answers are errors that name where', async () => {
+    const dir = copyFixture('xiangyuan');
+    edit(dir, 'judgements.yaml', (t) => t.replace('  basis_sufficiency:\n', '  basis_sufficency:\n'));
+    const error = (await scoreEvaluation(dir).catch((e: unknown) => e)) as InputError;
+    expect(error.problems.map((p) => [p.code, p.where.file, p.where.path?.join(' > ') ?? ''])).toEqual([
+      ['judgement-unknown-id', 'judgements.yaml', ''],
+      ['judgement-missing', 'judgements.yaml', '项目决策 > 项目立项 > 立项依据充分性'],
+    ]);
+  });
+
+  it('reads a questionnaire of answer levels with weights', async () => {
+    const dir = copyFixture('xiangyuan');
+    edit(dir, 'survey.csv', () => '序号,问题9\n1,满意\n2,较满意\n3,一般\n4,满意\n');
+    edit(dir, 'evaluation.yaml', (t) =>
+      t.replace(/scoring: \{ mode: scores.*\}/, 'scoring: { mode: levels, items: [问题9], levels: { 满意: 1, 较满意: 0.75, 一般: 0.5, 较不满意: 0.25, 不满意: 0 } }'),
+    );
+    const leaf = await leafScore(dir, 'worker_satisfaction');
+    expect(leaf.actual).toBe('81.25%');
+    expect(leaf.score.toFixed(2)).toBe('14.00');
+  });
 });
