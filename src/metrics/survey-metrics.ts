@@ -1,6 +1,6 @@
 // Satisfaction from a questionnaire: item-score tables (respondents × items, each
 // item's maximum declared, as 附件3) or answer levels with weights (满意 1 / 较满意 0.75 …).
-import { Decimal, ZERO, sum } from '../numbers/decimal.js';
+import { Decimal, ZERO } from '../numbers/decimal.js';
 import { parseNumber, toHalfWidth } from '../numbers/parse.js';
 import { problem, type Problem } from '../problems/problem.js';
 import type { LocatedTable } from '../io/header.js';
@@ -54,7 +54,7 @@ export function surveyMetrics(table: LocatedTable, scoring: SurveyScoring): { me
     metrics: [
       metric('satisfaction', '满意度', 'ratio', got.dividedBy(possible)),
       metric('respondents', '问卷份数', 'count', new Decimal(rows.length)),
-      metric('score_total', '问卷得分合计', 'count', sum([got])),
+      metric('score_total', '问卷得分合计', 'count', got),
     ],
     problems,
   };

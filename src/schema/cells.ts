@@ -1,6 +1,5 @@
 // zod schemas for single cells of input tables: money, counts, ratios as text.
 import { z } from 'zod';
-import { Decimal } from '../numbers/decimal.js';
 import { parseNumber } from '../numbers/parse.js';
 
 /** Money in yuan; the column's unit (万元) scales it. Empty is not allowed. */
@@ -38,4 +37,3 @@ export const requiredText = z.string().transform((t, ctx) => {
   return v;
 });
 
-export type { Decimal };
