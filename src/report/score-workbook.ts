@@ -1,6 +1,7 @@
 // The score workbook: 评分表 laid out as 表3-1 / 附件1, 得分汇总 as 表3-2, the
 // metrics the scores rest on with their sources, and the problems found.
-import ExcelJS from 'exceljs';
+import type { Workbook } from 'exceljs';
+import ExcelJS from '../io/exceljs.js';
 import type { ScoredNode, ScoredTree } from '../engine/score.js';
 import { describeProvenance, formatMetricValue, type Metric } from '../metrics/metric.js';
 import { roundTo, type Decimal } from '../numbers/decimal.js';
@@ -40,7 +41,7 @@ function evidence(leaf: ScoredNode): string {
   return parts.filter(Boolean).join('\n');
 }
 
-function scoreSheet(wb: ExcelJS.Workbook, input: ScoreReportInput): void {
+function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
   const { scored } = input;
   const places = scored.tree.rounding.places;
   const levels = scored.tree.levels;
@@ -95,7 +96,7 @@ function scoreSheet(wb: ExcelJS.Workbook, input: ScoreReportInput): void {
   styleRow(total, columns, true);
 }
 
-function summarySheet(wb: ExcelJS.Workbook, input: ScoreReportInput): void {
+function summarySheet(wb: Workbook, input: ScoreReportInput): void {
   const { scored } = input;
   const places = scored.tree.rounding.places;
   const ws = wb.addWorksheet('得分汇总');
@@ -134,7 +135,7 @@ function summarySheet(wb: ExcelJS.Workbook, input: ScoreReportInput): void {
   grade.getCell(3).alignment = { horizontal: 'center', vertical: 'middle' };
 }
 
-function metricsSheet(wb: ExcelJS.Workbook, input: ScoreReportInput): void {
+function metricsSheet(wb: Workbook, input: ScoreReportInput): void {
   const ws = wb.addWorksheet('指标数据');
   const columns: ColumnSpec[] = [
     { header: '数据名', width: 30 },
@@ -154,7 +155,7 @@ function metricsSheet(wb: ExcelJS.Workbook, input: ScoreReportInput): void {
   }
 }
 
-function problemsSheet(wb: ExcelJS.Workbook, problems: readonly Problem[]): void {
+function problemsSheet(wb: Workbook, problems: readonly Problem[]): void {
   const ws = wb.addWorksheet('问题清单');
   const columns: ColumnSpec[] = [
     { header: '级别', width: 8 },
@@ -180,7 +181,7 @@ function problemsSheet(wb: ExcelJS.Workbook, problems: readonly Problem[]): void
   }
 }
 
-export function buildScoreWorkbook(input: ScoreReportInput): ExcelJS.Workbook {
+export function buildScoreWorkbook(input: ScoreReportInput): Workbook {
   const wb = new ExcelJS.Workbook();
   scoreSheet(wb, input);
   summarySheet(wb, input);

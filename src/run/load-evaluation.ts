@@ -10,15 +10,15 @@ import { derivedMetrics, mergeMetrics } from '../metrics/merge.js';
 import type { Metric } from '../metrics/metric.js';
 import { rosterMetrics } from '../metrics/roster-metrics.js';
 import { surveyMetrics } from '../metrics/survey-metrics.js';
-import { InputError, inputError, type Problem } from '../problems/problem.js';
+import { InputError, inputError, problem, type Problem } from '../problems/problem.js';
 import { zodProblems } from '../problems/zod-issues.js';
-import { BUDGET_FIELDS, budgetRowSchema, type BudgetRecord } from '../schema/budget.js';
+import { BUDGET_KIND, type BudgetRecord } from '../schema/budget.js';
 import { EVALUATION_LABELS, evaluationSchema, type EvaluationConfig } from '../schema/evaluation.js';
 import { judgementsSchema } from '../schema/judgements.js';
-import { ROSTER_FIELDS, rosterRowSchema, type RosterRecord } from '../schema/roster.js';
-import { recordsOf } from '../schema/table-records.js';
+import { ROSTER_KIND, type RosterRecord } from '../schema/roster.js';
+import { surveyKind, type SurveyAnswers } from '../schema/survey.js';
 import { readStructuredFile } from '../io/structured-file.js';
-import { readLocatedTable, withAliases } from './read-table.js';
+import { readFileRecords } from './read-table.js';
 
 export interface LoadedEvaluation {
   dir: string;
@@ -74,33 +74,31 @@ export async function loadEvaluation(target: string): Promise<LoadedEvaluation> 
   let given: Parameters<typeof mergeMetrics>[1] = {};
   let judgementsFile: string | undefined;
 
+  // Row errors stop scoring (the numbers would be wrong); other data findings,
+  // such as a stated total that differs from its rows, are reported with the scores.
+  const onProblem = (p: Problem) => (p.code.endsWith('-row-invalid') || p.code === 'header-missing' ? dataErrors : problems).push(p);
+  const readOptions = (sheet: string | number | undefined) => ({ aliases: config.header_aliases, ...(sheet !== undefined ? { sheet } : {}) });
+
   for (const input of config.inputs) {
     const path = inFolder(input.file);
     const display = show(path);
     switch (input.kind) {
       case 'roster': {
-        const table = await readLocatedTable(path, display, withAliases(ROSTER_FIELDS, config.header_aliases), '花名册', input.sheet);
-        const { records, problems: p } = recordsOf(table, rosterRowSchema, 'roster-row-invalid');
-        dataErrors.push(...p);
-        for (const r of records) {
-          rosters.push({ ...r.value, file: display, ...(table.sheet ? { sheet: table.sheet } : {}), row: r.row, ...(input.year !== undefined ? { year: input.year } : {}) });
-        }
+        await readFileRecords(path, display, ROSTER_KIND, readOptions(input.sheet), (r) => {
+          rosters.push({ ...r.value, file: display, ...(r.table.sheet ? { sheet: r.table.sheet } : {}), row: r.row, ...(input.year !== undefined ? { year: input.year } : {}) });
+        }, onProblem);
         break;
       }
       case 'budget': {
-        const table = await readLocatedTable(path, display, withAliases(BUDGET_FIELDS, config.header_aliases), '预算资金表', input.sheet);
-        const { records, problems: p } = recordsOf(table, budgetRowSchema, 'budget-row-invalid');
-        dataErrors.push(...p);
-        for (const r of records) budget.push({ ...r.value, file: display, row: r.row });
+        await readFileRecords(path, display, BUDGET_KIND, readOptions(input.sheet), (r) => budget.push({ ...r.value, file: display, row: r.row }), onProblem);
         break;
       }
       case 'survey': {
-        const fields = [{ field: 'seq', aliases: ['序号'], required: false }, ...input.scoring.items.map((item) => ({ field: item, aliases: [item], required: true }))];
-        const table = await readLocatedTable(path, display, fields, '问卷', input.sheet);
-        const result = surveyMetrics(table, input.scoring);
-        surveys.push(...result.metrics);
-        dataErrors.push(...result.problems.filter((p) => p.severity === 'error'));
-        problems.push(...result.problems.filter((p) => p.severity !== 'error'));
+        const answers: { value: SurveyAnswers; row: number }[] = [];
+        await readFileRecords(path, display, surveyKind(input.scoring), readOptions(input.sheet), (r) => answers.push({ value: r.value, row: r.row }), onProblem);
+        const metrics = surveyMetrics(display, answers, input.scoring.items.length);
+        if (metrics.length === 0) dataErrors.push(problem('error', 'survey-empty', '问卷中没有可计算满意度的答案', { file: display }));
+        surveys.push(...metrics);
         break;
       }
       case 'judgements': {

@@ -1,22 +1,45 @@
-// Any input table (CSV or XLSX) located and ready for its schema.
-import { extname } from 'node:path';
-import { readCsvTable } from '../io/csv.js';
-import { locateTable, type FieldSpec, type LocatedTable } from '../io/header.js';
-import { readXlsxTable } from '../io/xlsx.js';
-import { InputError, inputError } from '../problems/problem.js';
+// Any input file (CSV or XLSX, one sheet or all) read as records of one kind,
+// streaming: records and problems are handed over one at a time.
+import type { Encoding } from '../io/decode.js';
+import type { FieldSpec } from '../io/header.js';
+import { openSheets } from '../io/open-sheets.js';
+import type { SheetSelector } from '../io/sheet-source.js';
+import type { TableHeader } from '../io/table-stream.js';
+import { tableEvents } from '../io/table-stream.js';
+import type { Problem } from '../problems/problem.js';
+import { readRecords, type InputKind, type TableRecord } from '../schema/table-records.js';
 
-export async function readLocatedTable(path: string, display: string, fields: FieldSpec[], kindLabel: string, sheet?: string | number): Promise<LocatedTable> {
-  const ext = extname(path).toLowerCase();
-  let raw;
-  if (ext === '.csv' || ext === '.txt' || ext === '.tsv') raw = await readCsvTable(path, display);
-  else if (ext === '.xlsx' || ext === '.xlsm' || ext === '.xls' || ext === '.et') raw = await readXlsxTable(path, display, sheet);
-  else throw inputError('file-type', `不支持的文件类型 ${ext || '（无扩展名）'}`, { file: display }, { expected: '.csv 或 .xlsx' });
-  const { located, problems } = locateTable(raw, fields, kindLabel);
-  if (!located) throw new InputError(problems);
-  return located;
+export interface ReadOptions {
+  encoding?: Encoding;
+  sheet?: SheetSelector;
+  /** extra header texts per canonical field */
+  aliases?: Readonly<Record<string, string[]>>;
 }
 
-/** Field specs extended by the evaluation's header aliases. */
-export function withAliases(fields: FieldSpec[], extra: Readonly<Record<string, string[]>>): FieldSpec[] {
+export interface ReadSummary {
+  tables: TableHeader[];
+  rows: number;
+}
+
+/** Field specs extended by user-given header aliases. */
+export function withAliases(fields: FieldSpec[], extra: Readonly<Record<string, string[]>> = {}): FieldSpec[] {
   return fields.map((f) => ({ ...f, aliases: [...f.aliases, ...(extra[f.field] ?? [])] }));
+}
+
+export async function readFileRecords<T>(
+  path: string,
+  display: string,
+  kind: InputKind<T>,
+  options: ReadOptions,
+  onRecord: (r: TableRecord<T>) => void,
+  onProblem: (p: Problem) => void,
+): Promise<ReadSummary> {
+  const withUserAliases: InputKind<T> = { ...kind, fields: withAliases(kind.fields, options.aliases) };
+  const summary: ReadSummary = { tables: [], rows: 0 };
+  for await (const sheet of openSheets(path, display, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) })) {
+    const result = await readRecords(tableEvents(sheet, withUserAliases.fields, kind.label), withUserAliases, onRecord, onProblem);
+    summary.tables.push(...result.tables);
+    summary.rows += result.rows;
+  }
+  return summary;
 }

@@ -4,14 +4,15 @@ import { z } from 'zod';
 import type { Column, FieldSpec } from '../io/header.js';
 import type { Decimal } from '../numbers/decimal.js';
 import { countCell, moneyCell, optionalText } from './cells.js';
+import type { InputKind } from './table-records.js';
 
 export const BUDGET_FIELDS: FieldSpec[] = [
   { field: 'year', aliases: ['年度', '年份'], required: false },
   { field: 'source', aliases: ['资金来源', '来源'], required: false },
-  { field: 'planned', aliases: ['计划金额', '下达金额', '预算金额', '预算数', '计划投入'], required: true },
-  { field: 'arrived', aliases: ['到位金额', '实际到位', '到位资金', '到位数'], required: true },
-  { field: 'spent', aliases: ['支出金额', '实际支出', '支出数', '已支出'], required: true },
-  { field: 'planned_person_times', aliases: ['计划帮扶人次', '计划人次', '预算帮扶人次'], required: false },
+  { field: 'planned', aliases: ['计划金额', '下达金额', '预算金额', '预算数', '计划投入', '下达资金'], required: true, summable: true },
+  { field: 'arrived', aliases: ['到位金额', '实际到位', '到位资金', '到位数'], required: true, summable: true },
+  { field: 'spent', aliases: ['支出金额', '实际支出', '支出数', '已支出'], required: true, summable: true },
+  { field: 'planned_person_times', aliases: ['计划帮扶人次', '计划人次', '预算帮扶人次'], required: false, summable: true },
 ];
 
 export interface BudgetRecord {
@@ -25,7 +26,9 @@ export interface BudgetRecord {
   plannedPersonTimes?: Decimal;
 }
 
-export function budgetRowSchema(columns: Column[]) {
+export type BudgetRow = Omit<BudgetRecord, 'file' | 'row'>;
+
+export function budgetRowSchema(columns: Column[]): z.ZodType<BudgetRow> {
   const unitOf = (field: string) => columns.find((c) => c.field === field)?.unit;
   const hasPlannedTimes = columns.some((c) => c.field === 'planned_person_times');
   return z
@@ -38,11 +41,13 @@ export function budgetRowSchema(columns: Column[]) {
       planned_person_times: hasPlannedTimes ? countCell : z.undefined(),
     })
     .transform((r) => ({
-      year: r.year,
-      source: r.source,
       planned: r.planned,
       arrived: r.arrived,
       spent: r.spent,
-      plannedPersonTimes: r.planned_person_times,
+      ...(r.year ? { year: r.year } : {}),
+      ...(r.source ? { source: r.source } : {}),
+      ...(r.planned_person_times ? { plannedPersonTimes: r.planned_person_times } : {}),
     }));
 }
+
+export const BUDGET_KIND: InputKind<BudgetRow> = { kind: 'budget', label: '预算资金表', fields: BUDGET_FIELDS, schemaFor: budgetRowSchema };

@@ -1,0 +1,84 @@
+// CSV rows as a stream. Bytes are decoded by one streaming TextDecoder (fatal,
+// so a wrong encoding is an error, never silent U+FFFD); cells stay strings
+// (never csv-parse's cast: an 18-digit ID would lose digits).
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import { inputError } from '../problems/problem.js';
+import type { Encoding } from './decode.js';
+import type { RawRow } from './raw-table.js';
+import type { SheetSource } from './sheet-source.js';
+import { detectEncoding } from './sniff.js';
+
+/** Largest record accepted: a 10 MB cell is a broken file, not a roster. */
+const MAX_RECORD = 1_000_000;
+
+export function guessDelimiter(sample: string): string {
+  const lines = sample.split(/\r?\n/).slice(0, 10).join('\n');
+  const counts: [string, number][] = [',', '\t', ';'].map((d) => [d, lines.split(d).length - 1]);
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]?.[1] ? counts[0][0] : ',';
+}
+
+async function* decoded(path: string, encoding: Encoding, display: string): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  let line = 1;
+  try {
+    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+      const text = decoder.decode(chunk, { stream: true });
+      line += text.split('\n').length - 1;
+      yield text;
+    }
+    const rest = decoder.decode();
+    if (rest) yield rest;
+  } catch (e) {
+    if (e instanceof TypeError) {
+      throw inputError('encoding-mismatch', `第 ${line} 行附近有不是 ${encoding} 编码的字节`, { file: display }, { hint: '文件可能混用了编码；用 --encoding 指定，或在 Excel 中另存为「CSV UTF-8」' });
+    }
+    throw e;
+  }
+}
+
+export function csvSheet(path: string, display: string, head: Uint8Array, forced?: Encoding): SheetSource {
+  const encoding = detectEncoding(head, display, forced);
+  const sample = new TextDecoder(encoding).decode(head);
+  const delimiter = guessDelimiter(sample);
+  async function* rows(): AsyncGenerator<RawRow> {
+    const parser = parse({ bom: true, delimiter, relax_column_count: true, info: true, skip_empty_lines: false, max_record_size: MAX_RECORD });
+    const feed = (async () => {
+      try {
+        for await (const text of decoded(path, encoding, display)) {
+          if (parser.destroyed) return;
+          if (!parser.write(text)) await new Promise((r) => { parser.once('drain', r); parser.once('close', r); });
+        }
+        parser.end();
+      } catch (e) {
+        parser.destroy(e as Error);
+      }
+    })();
+    // a record spanning several lines starts on the line after the previous record ended
+    let previousEnd = 0;
+    try {
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+        yield { row: previousEnd + 1, cells: record };
+        previousEnd = info.lines;
+      }
+    } catch (e) {
+      const code = (e as { code?: string }).code;
+      if (code === 'CSV_QUOTE_NOT_CLOSED') {
+        throw inputError('csv-quote-not-closed', `从第 ${previousEnd + 1} 行开始的引号没有闭合，后面的内容都被当作一个单元格`, { file: display, row: previousEnd + 1 }, { hint: '检查该行单元格中的双引号是否成对' });
+      }
+      if (code === 'CSV_MAX_RECORD_SIZE') {
+        throw inputError('csv-record-too-large', `第 ${previousEnd + 1} 行的记录超过 ${MAX_RECORD} 个字符`, { file: display, row: previousEnd + 1 }, { hint: '文件可能已损坏或引号不成对' });
+      }
+      if (code?.startsWith('CSV_')) {
+        throw inputError('csv-invalid', `CSV 格式有误（${code}）`, { file: display, row: previousEnd + 1 });
+      }
+      throw e;
+    } finally {
+      // the consumer may stop early: release the file
+      if (!parser.destroyed) parser.destroy();
+      await feed;
+    }
+  }
+  return { file: display, merges: [], rows: rows() };
+}

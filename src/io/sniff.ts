@@ -1,0 +1,66 @@
+// What a file is, from its first bytes: an XLSX (zip), a legacy or encrypted
+// OLE2 file (.xls, WPS .et, a password-protected .xlsx), or text in some encoding.
+import { open } from 'node:fs/promises';
+import { inputError } from '../problems/problem.js';
+import type { Encoding } from './decode.js';
+
+export type FileKind = 'zip' | 'ole2' | 'text';
+
+export interface Sniffed {
+  kind: FileKind;
+  /** the first bytes of the file (up to 64 KiB) */
+  head: Uint8Array;
+  size: number;
+}
+
+const HEAD = 64 * 1024;
+
+export async function sniffFile(path: string, display: string): Promise<Sniffed> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch {
+    throw inputError('file-unreadable', '无法读取文件', { file: display }, { hint: '检查路径是否正确、文件是否存在' });
+  }
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(Math.min(size, HEAD));
+    if (head.length > 0) await handle.read(head, 0, head.length, 0);
+    if (size === 0) throw inputError('file-empty', '文件是空的', { file: display });
+    if (head[0] === 0x50 && head[1] === 0x4b) return { kind: 'zip', head, size };
+    if (head[0] === 0xd0 && head[1] === 0xcf && head[2] === 0x11 && head[3] === 0xe0) return { kind: 'ole2', head, size };
+    return { kind: 'text', head, size };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** An OLE2 file is an encrypted OOXML workbook when it holds an EncryptionInfo stream. */
+export function isEncryptedOle(head: Uint8Array): boolean {
+  const marker = Buffer.from('EncryptionInfo', 'utf16le');
+  return Buffer.from(head.buffer, head.byteOffset, head.byteLength).includes(marker);
+}
+
+function decodes(encoding: Encoding, bytes: Uint8Array): boolean {
+  try {
+    // stream: true leaves a character cut at the end of the sample undecided
+    new TextDecoder(encoding, { fatal: true }).decode(bytes, { stream: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** BOM → strict UTF-8 → strict GB18030 → a clear error; `forced` wins. */
+export function detectEncoding(head: Uint8Array, display: string, forced?: Encoding): Encoding {
+  if (forced) return forced;
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  if (head.includes(0)) {
+    throw inputError('file-binary', '文件含有 NUL 字节，不是文本（CSV）文件', { file: display }, { hint: '确认文件类型；Excel 文件请保存为 .xlsx' });
+  }
+  if (decodes('utf-8', head)) return 'utf-8';
+  if (decodes('gb18030', head)) return 'gb18030';
+  throw inputError('encoding-unknown', '无法识别文件编码（既不是 UTF-8 也不是 GB18030/GBK）', { file: display }, { hint: '用 --encoding 指定编码，或在 Excel 中另存为「CSV UTF-8」' });
+}

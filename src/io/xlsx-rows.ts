@@ -1,0 +1,74 @@
+// XLSX rows as a stream, through exceljs's streaming reader (with our sax step,
+// see exceljs.ts), merged ranges from a quick first pass (xlsx-merges.ts).
+// Legacy .xls, WPS .et and encrypted workbooks are refused by their bytes.
+import { inputError } from '../problems/problem.js';
+import type { CellRange } from './cell-range.js';
+import { cellText } from './cell-text.js';
+import ExcelJS from './exceljs.js';
+import type { RawRow } from './raw-table.js';
+import type { SheetSelector, SheetSource } from './sheet-source.js';
+import { isEncryptedOle, type Sniffed } from './sniff.js';
+import { readMerges } from './xlsx-merges.js';
+
+export function refuseOle(sniffed: Sniffed, display: string): never {
+  if (isEncryptedOle(sniffed.head)) {
+    throw inputError('xlsx-encrypted', '工作簿设置了打开密码（已加密），无法读取', { file: display }, { hint: '在 Excel 中去掉密码（文件 > 信息 > 保护工作簿）后另存为 .xlsx' });
+  }
+  throw inputError('xls-legacy', '这是旧版 Excel（.xls）或 WPS（.et）文件，无法直接读取', { file: display }, { hint: '在 Excel 或 WPS 中另存为 .xlsx 后再试' });
+}
+
+interface StreamRow {
+  number: number;
+  values: unknown[];
+}
+interface StreamSheet extends AsyncIterable<StreamRow> {
+  name: string;
+}
+
+function rowCells(values: unknown[]): string[] {
+  // exceljs row values are 1-based
+  const cells: string[] = [];
+  for (let i = 1; i < values.length; i += 1) cells.push(cellText(values[i] as Parameters<typeof cellText>[0]));
+  return cells;
+}
+
+export async function* xlsxSheets(path: string, display: string, select: SheetSelector = 1): AsyncGenerator<SheetSource> {
+  let merges: Map<string, CellRange[]>;
+  try {
+    merges = await readMerges(path);
+  } catch {
+    throw inputError('xlsx-invalid', '无法打开 .xlsx 文件（zip 结构损坏）', { file: display }, { hint: '确认文件完整；可在 Excel 中打开后重新另存为 .xlsx' });
+  }
+  const names = [...merges.keys()];
+  const wanted = (name: string, index: number) => select === '*' || select === name || select === index;
+  if (select !== '*' && !names.some((n, i) => wanted(n, i + 1))) {
+    throw inputError('sheet-missing', `找不到工作表 ${String(select)}`, { file: display }, { expected: names.join('、') || '（没有工作表）' });
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  });
+  let index = 0;
+  try {
+    for await (const ws of reader as unknown as AsyncIterable<StreamSheet>) {
+      index += 1;
+      const position = names.indexOf(ws.name) + 1 || index;
+      if (!wanted(ws.name, position)) {
+        for await (const _row of ws) {
+          // the zip is one stream: an unwanted sheet must still be read through
+        }
+        continue;
+      }
+      async function* rows(): AsyncGenerator<RawRow> {
+        for await (const row of ws) yield { row: row.number, cells: rowCells(row.values) };
+      }
+      yield { file: display, sheet: ws.name, merges: merges.get(ws.name) ?? [], rows: rows() };
+    }
+  } catch (e) {
+    if ((e as { problems?: unknown }).problems) throw e;
+    throw inputError('xlsx-invalid', `读取 .xlsx 失败：${(e as Error).message}`, { file: display });
+  }
+}
