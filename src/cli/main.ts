@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError } from '../problems/problem.js';
 import { problemJson } from '../report/json.js';
 import { scoreCommand } from './commands/score.js';
+import { validateCommand } from './commands/validate.js';
 import { EXIT_INPUT, EXIT_OK } from './conventions.js';
 import { printJson, printProblems } from './print.js';
 
@@ -25,7 +26,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(version, '-v, --version')
     .exitOverride()
     .showHelpAfterError('（用 jixiao --help 查看用法）')
-    .addCommand(scoreCommand(setExit));
+    .addCommand(scoreCommand(setExit))
+    .addCommand(validateCommand(setExit));
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync([...argv]);

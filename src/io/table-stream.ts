@@ -152,7 +152,8 @@ export async function* tableEvents(source: SheetSource, specs: readonly FieldSpe
     const oneCols = matchColumns(one, specs);
     const next = await rows.peek();
     let two: { columns: Column[]; c: Candidate } | undefined;
-    if (next && next.row === row.row + 1 && !isTotalRow(next)) {
+    // a two-row header's top row is itself header text, never a title
+    if (next && next.row === row.row + 1 && !isTotalRow(next) && !isTitleRow(row) && oneCols.length > 0) {
       masters.set(next.row, next);
       const c = pair(top, filled(next, source.merges, masters), [row, next]);
       const cols = matchColumns(c, specs);
@@ -183,7 +184,8 @@ export async function* tableEvents(source: SheetSource, specs: readonly FieldSpe
           yield { type: 'table', table: header };
           continue;
         }
-        if (isTitleRow(row)) title = row.cells.find((c) => c.trim() !== '')?.trim();
+        // the first title-like row above a header is the table's title (later ones are sub-titles such as 单位：…)
+        if (isTitleRow(row) && !title) title = row.cells.find((c) => c.trim() !== '')?.trim();
         searched += 1;
         if (!header && searched >= HEADER_WINDOW) break;
         continue;

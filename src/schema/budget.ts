@@ -38,7 +38,7 @@ export function budgetRowSchema(columns: Column[]): z.ZodType<BudgetRow> {
       planned: moneyCell(unitOf('planned')),
       arrived: moneyCell(unitOf('arrived')),
       spent: moneyCell(unitOf('spent')),
-      planned_person_times: hasPlannedTimes ? countCell : z.undefined(),
+      planned_person_times: hasPlannedTimes ? countCell : z.undefined().optional(),
     })
     .transform((r) => ({
       planned: r.planned,

@@ -23,10 +23,11 @@ export const countCell = z.string().transform((text, ctx) => {
   return parsed.value;
 });
 
+// Optional cells: the column may be absent (no key) or the cell empty.
 export const optionalText = z
   .string()
-  .optional()
-  .transform((t) => (t === undefined || t.trim() === '' ? undefined : t.trim()));
+  .transform((t) => (t.trim() === '' ? undefined : t.trim()))
+  .optional();
 
 export const requiredText = z.string().transform((t, ctx) => {
   const v = t.replace(/\u3000/g, ' ').trim();
@@ -62,16 +63,16 @@ export function parseDate(text: string): string | undefined {
 
 export const optionalDate = z
   .string()
-  .optional()
   .transform((text, ctx) => {
-    if (text === undefined || text.trim() === '') return undefined;
+    if (text.trim() === '') return undefined;
     const iso = parseDate(text);
     if (!iso) {
       ctx.addIssue({ code: 'custom', message: '不是日期（应形如 2023-11-30、2023/11/30 或 2023年11月30日）' });
       return z.NEVER;
     }
     return iso;
-  });
+  })
+  .optional();
 
 /** A person's name without the spaces (also full-width) used for alignment: "刘　勇" → "刘勇". */
 export function normaliseName(text: string): string {
@@ -81,5 +82,5 @@ export function normaliseName(text: string): string {
 /** Identity or bank numbers: exact text, never a number. */
 export const numberText = z
   .string()
-  .optional()
-  .transform((t) => (t === undefined || t.trim() === '' ? undefined : toHalfWidth(t).replace(/\s+/g, '').toUpperCase()));
+  .transform((t) => (t.trim() === '' ? undefined : toHalfWidth(t).replace(/\s+/g, '').toUpperCase()))
+  .optional();

@@ -126,7 +126,9 @@ export async function readRecords<T>(
           const field = String(issue.path[0] ?? '');
           const column = table.columns.find((c) => c.field === field);
           const raw = obj[field] ?? '';
-          onProblem(problem('error', code, issue.message, whereOf(table, event.row.row, column), { found: raw === '' ? '空' : maskPii(field, raw) }));
+          // our schemas give every expected problem a Chinese message; anything else is reported generically
+          const message = issue.code === 'custom' ? issue.message : '取值无效';
+          onProblem(problem('error', code, message, whereOf(table, event.row.row, column), { found: raw === '' ? '空' : maskPii(field, raw) }));
         }
         break;
       }

@@ -1,0 +1,145 @@
+// jixiao validate <files...>: read rosters, budget tables and questionnaires as
+// the other commands would, and report every problem with where it is.
+import { relative, resolve } from 'node:path';
+import { Command, Option } from 'commander';
+import { normaliseEncoding } from '../../io/decode.js';
+import type { TableHeader } from '../../io/table-stream.js';
+import { InputError, type Problem } from '../../problems/problem.js';
+import { ProblemSink } from '../../problems/sink.js';
+import { problemJson } from '../../report/json.js';
+import { detectKind, type KindName } from '../../run/detect-kind.js';
+import { readFileRecords } from '../../run/read-table.js';
+import { EXIT_INPUT, addCommonOptions, commonOptions, exitCodeFor } from '../conventions.js';
+import { colourFor, printJson, problemLine } from '../print.js';
+import { Progress } from '../progress.js';
+
+interface FileResult {
+  file: string;
+  kind?: string;
+  label?: string;
+  tables: TableHeader[];
+  rows: number;
+  records: number;
+  unreadable: boolean;
+}
+
+function sheetOption(raw: unknown): string | number | '*' | undefined {
+  if (raw === undefined) return undefined;
+  const text = String(raw);
+  return /^\d+$/.test(text) ? Number(text) : text;
+}
+
+export function validateCommand(setExit: (code: number) => void): Command {
+  const cmd = new Command('validate')
+    .description('校验：读取花名册、预算资金表或问卷并报告所有问题 / validate input files')
+    .argument('<files...>', 'CSV 或 XLSX 文件')
+    .addOption(new Option('--kind <kind>', '文件类型（默认按表头识别）file kind').choices(['roster', 'budget', 'survey']))
+    .option('--encoding <name>', 'CSV 编码：utf-8、gb18030、gbk（默认自动识别）')
+    .option('--sheet <name|index|*>', 'XLSX 工作表：名称、序号（从 1 起）或 * 表示全部（默认第 1 个）')
+    .option('--progress', '在标准错误上显示进度 show progress on stderr')
+    .option('--no-progress', '不显示进度');
+  addCommonOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
+    const opts = commonOptions(raw);
+    const encoding = raw.encoding === undefined ? undefined : normaliseEncoding(String(raw.encoding));
+    if (raw.encoding !== undefined && !encoding) {
+      throw new InputError([{ severity: 'error', code: 'usage', message: `不支持的编码 ${String(raw.encoding)}`, where: {}, expected: 'utf-8 / gb18030 / gbk' }]);
+    }
+    const sheet = sheetOption(raw.sheet);
+    const sink = new ProblemSink(100);
+    const results: FileResult[] = [];
+    for (const file of files) {
+      const path = resolve(file);
+      const display = relative(process.cwd(), path) || file;
+      const result: FileResult = { file: display, tables: [], rows: 0, records: 0, unreadable: false };
+      results.push(result);
+      const progress = Progress.forStderr(raw.progress as boolean | undefined, display);
+      try {
+        const options = { ...(encoding ? { encoding } : {}), ...(sheet !== undefined ? { sheet } : {}) };
+        const kind = await detectKind(path, display, options, {}, raw.kind as KindName | undefined);
+        result.kind = kind.kind;
+        result.label = kind.label;
+        const summary = await readFileRecords(
+          path,
+          display,
+          kind,
+          options,
+          () => {
+            result.records += 1;
+            progress.update(result.records);
+          },
+          (p) => sink.add(p),
+        );
+        result.tables = summary.tables;
+        result.rows = summary.rows;
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        result.unreadable = true;
+        sink.add(...e.problems);
+      } finally {
+        progress.done();
+      }
+    }
+    const problems = sink.problems;
+    const omitted = sink.omitted;
+    if (opts.format === 'json') {
+      const counts = sink.severityCounts;
+      printJson({
+        command: 'validate',
+        files: results.map((r) => ({
+          file: r.file,
+          ...(r.kind ? { kind: r.kind } : {}),
+          readable: !r.unreadable,
+          rows: r.rows,
+          records: r.records,
+          tables: r.tables.map((t) => ({
+            ...(t.sheet ? { sheet: t.sheet } : {}),
+            ...(t.title ? { title: t.title } : {}),
+            headerRows: t.headerRows,
+            columns: Object.fromEntries(t.columns.map((c) => [c.field, c.header])),
+            extraHeaders: t.extraHeaders,
+          })),
+        })),
+        summary: { errors: counts.error, warnings: counts.warning, infos: counts.info },
+        problems: problems.map(problemJson),
+        omitted: Object.fromEntries(omitted),
+      });
+    } else {
+      const out = colourFor(process.stdout);
+      const lines: string[] = [];
+      for (const r of results) {
+        if (r.unreadable) {
+          lines.push(`${out.red('✗')} ${r.file}：无法读取`);
+          continue;
+        }
+        const mine = problems.filter((p) => p.where.file === r.file);
+        const errors = mine.filter((p) => p.severity === 'error').length;
+        const mark = errors > 0 ? out.red('✗') : out.green('✓');
+        lines.push(`${mark} ${r.file}：${r.label ?? ''}，${r.tables.length} 个表，${r.rows} 行数据，${r.records} 行有效`);
+        for (const t of r.tables) {
+          const where = [t.sheet ? `工作表「${t.sheet}」` : '', t.title ?? '', `表头第 ${t.headerRows.join('-')} 行`].filter(Boolean).join('，');
+          lines.push(`    ${where}${t.extraHeaders.length > 0 ? `；未识别的列（已保留）：${t.extraHeaders.join('、')}` : ''}`);
+        }
+      }
+      const counts = sink.severityCounts;
+      lines.push(`错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个`);
+      process.stdout.write(`${lines.join('\n')}\n`);
+      printGrouped(problems, omitted);
+    }
+    const unreadable = results.some((r) => r.unreadable);
+    setExit(unreadable ? EXIT_INPUT : exitCodeFor(problems, opts.failOn));
+  });
+  return cmd;
+}
+
+/** Problems to stderr grouped by code, each group capped, with counts of the rest. */
+function printGrouped(problems: readonly Problem[], omitted: ReadonlyMap<string, number>, perGroup = 20): void {
+  const c = colourFor(process.stderr);
+  const groups = new Map<string, Problem[]>();
+  const order = { error: 0, warning: 1, info: 2 } as const;
+  for (const p of [...problems].sort((a, b) => order[a.severity] - order[b.severity])) groups.set(p.code, [...(groups.get(p.code) ?? []), p]);
+  for (const [code, list] of groups) {
+    for (const p of list.slice(0, perGroup)) process.stderr.write(`${problemLine(p, c)}\n`);
+    const rest = list.length - perGroup + (omitted.get(code) ?? 0);
+    if (rest > 0) process.stderr.write(`……[${code}] 另有 ${rest} 个同类问题未列出\n`);
+  }
+}

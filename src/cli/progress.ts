@@ -1,0 +1,31 @@
+// A progress line on stderr for long runs: shown only after a couple of
+// seconds, and only on a terminal unless forced (--progress / --no-progress).
+export class Progress {
+  private readonly started = Date.now();
+  private shown = false;
+  private lastDraw = 0;
+
+  constructor(
+    private readonly enabled: boolean,
+    private readonly label: string,
+  ) {}
+
+  static forStderr(flag: boolean | undefined, label: string): Progress {
+    return new Progress(flag ?? Boolean(process.stderr.isTTY), label);
+  }
+
+  /** Call often; draws at most a few times a second. */
+  update(rows: number): void {
+    if (!this.enabled || (rows & 0x3fff) !== 0) return;
+    const now = Date.now();
+    if (now - this.started < 2000 || now - this.lastDraw < 250) return;
+    this.lastDraw = now;
+    this.shown = true;
+    const rate = Math.round(rows / ((now - this.started) / 1000));
+    process.stderr.write(`\r${this.label}：已读 ${rows.toLocaleString('en-US')} 行（${rate.toLocaleString('en-US')} 行/秒）`);
+  }
+
+  done(): void {
+    if (this.shown) process.stderr.write('\n');
+  }
+}

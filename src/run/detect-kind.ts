@@ -1,0 +1,72 @@
+// Which kind of table a file holds, recognised from its headers; --kind forces it.
+import type { CellRange } from '../io/cell-range.js';
+import { openSheets, type OpenOptions } from '../io/open-sheets.js';
+import type { RawRow } from '../io/raw-table.js';
+import { tableEvents } from '../io/table-stream.js';
+import { normaliseHeader, type FieldSpec } from '../io/header.js';
+import { inputError } from '../problems/problem.js';
+import { BUDGET_KIND } from '../schema/budget.js';
+import { ROSTER_KIND } from '../schema/roster.js';
+import { AUTO_ITEM, surveyKind } from '../schema/survey.js';
+import type { InputKind } from '../schema/table-records.js';
+import { Decimal } from '../numbers/decimal.js';
+import { toHalfWidth } from '../numbers/parse.js';
+import { withAliases } from './read-table.js';
+
+export type KindName = 'roster' | 'budget' | 'survey';
+
+const SAMPLE_ROWS = 40;
+
+/** A questionnaire whose item columns are found by their headers (问题1, 题2 …), scores 0-100. */
+function autoSurveyKind(rows: readonly RawRow[]): InputKind<unknown> | undefined {
+  for (const row of rows) {
+    const items = row.cells.map((c) => toHalfWidth(c).replace(/\s+/g, '')).filter((c) => AUTO_ITEM.test(c) && /\d/.test(c));
+    if (items.length >= 2) return surveyKind({ mode: 'scores', items, max: new Decimal(100) }) as InputKind<unknown>;
+  }
+  return undefined;
+}
+
+function matchedFields(row: RawRow, fields: readonly FieldSpec[]): number {
+  const cells = new Set(row.cells.map(normaliseHeader));
+  return fields.filter((f) => f.aliases.some((a) => cells.has(normaliseHeader(a)))).length;
+}
+
+export async function detectKind(path: string, display: string, options: OpenOptions, aliases: Readonly<Record<string, string[]>>, forced?: KindName): Promise<InputKind<unknown>> {
+  const sample: RawRow[] = [];
+  let sheetName: string | undefined;
+  let merges: CellRange[] = [];
+  for await (const sheet of openSheets(path, display, { ...options, sheet: options.sheet === '*' ? 1 : options.sheet ?? 1 })) {
+    sheetName = sheet.sheet;
+    merges = sheet.merges;
+    for await (const row of sheet.rows) {
+      sample.push(row);
+      if (sample.length >= SAMPLE_ROWS) break;
+    }
+    break;
+  }
+  const candidates: InputKind<unknown>[] = [];
+  if (!forced || forced === 'roster') candidates.push(ROSTER_KIND as InputKind<unknown>);
+  if (!forced || forced === 'budget') candidates.push(BUDGET_KIND as InputKind<unknown>);
+  const survey = autoSurveyKind(sample);
+  if ((!forced || forced === 'survey') && survey) candidates.push(survey);
+  // the kind whose header is complete wins; else the one matching most fields (≥ 2),
+  // so that a roster missing one column is reported as such, not as an unknown file
+  let best: { kind: InputKind<unknown>; matched: number } | undefined;
+  for (const kind of candidates) {
+    const fields = withAliases(kind.fields, aliases);
+    const source = { file: display, ...(sheetName ? { sheet: sheetName } : {}), merges, rows: (async function* () { yield* sample; })() };
+    for await (const event of tableEvents(source, fields, kind.label)) {
+      if (event.type === 'table') return kind;
+      break;
+    }
+    const matched = Math.max(0, ...sample.map((row) => matchedFields(row, fields)));
+    if (matched >= 2 && (!best || matched > best.matched)) best = { kind, matched };
+  }
+  if (best) return best.kind;
+  if (forced) return (forced === 'roster' ? ROSTER_KIND : forced === 'budget' ? BUDGET_KIND : survey ?? ROSTER_KIND) as InputKind<unknown>;
+  throw inputError('kind-unknown', '无法从表头识别文件类型（花名册、预算资金表或问卷）', { file: display }, {
+    expected: '花名册：姓名、已支付金额、帮扶项目；预算资金表：下达金额、到位金额、支出金额；问卷：问题1、问题2 …',
+    found: sample.slice(0, 5).map((r) => r.cells.filter((c) => c.trim()).join('、')).filter(Boolean).join(' / ') || '空表',
+    hint: '检查表头，或用 --kind 指定类型',
+  });
+}
