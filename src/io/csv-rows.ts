@@ -55,20 +55,22 @@ export function csvSheet(path: string, display: string, head: Uint8Array, forced
         parser.destroy(e as Error);
       }
     })();
-    // a record spanning several lines starts on the line after the previous record ended
+    // Rows are numbered as Excel shows the file: one row per record, so a cell with a
+    // line break does not shift the rows below it. Lines are kept for errors in the text
+    // itself: a record spanning several lines starts on the line after the previous one ended.
     let previousEnd = 0;
     try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
-        yield { row: previousEnd + 1, cells: record };
+      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; records: number } }>) {
+        yield { row: info.records, cells: record };
         previousEnd = info.lines;
       }
     } catch (e) {
       const code = (e as { code?: string }).code;
       if (code === 'CSV_QUOTE_NOT_CLOSED') {
-        throw inputError('csv-quote-not-closed', `从第 ${previousEnd + 1} 行开始的引号没有闭合，后面的内容都被当作一个单元格`, { file: display, row: previousEnd + 1 }, { hint: '检查该行单元格中的双引号是否成对' });
+        throw inputError('csv-quote-not-closed', `从第 ${previousEnd + 1} 行（文本行）开始的引号没有闭合，后面的内容都被当作一个单元格`, { file: display }, { hint: '检查该行单元格中的双引号是否成对' });
       }
       if (code === 'CSV_MAX_RECORD_SIZE') {
-        throw inputError('csv-record-too-large', `第 ${previousEnd + 1} 行的记录超过 ${MAX_RECORD} 个字符`, { file: display, row: previousEnd + 1 }, { hint: '文件可能已损坏或引号不成对' });
+        throw inputError('csv-record-too-large', `从第 ${previousEnd + 1} 行（文本行）开始的记录超过 ${MAX_RECORD} 个字符`, { file: display }, { hint: '文件可能已损坏或引号不成对' });
       }
       if (code?.startsWith('CSV_')) {
         throw inputError('csv-invalid', `CSV 格式有误（${code}）`, { file: display, row: previousEnd + 1 });
