@@ -6,8 +6,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from '../dist/io/exceljs.js';
 import { stampWorkbook } from '../dist/io/write-xlsx.js';
+import { gb18030Encoder } from './gb18030-encoder.mjs';
 
-const dir = join(import.meta.dirname, '../fixtures/messy');
+// an output folder may be given (the tests regenerate into a temporary one and compare)
+const dir = process.argv[2] ?? join(import.meta.dirname, '../fixtures/messy');
 mkdirSync(dir, { recursive: true });
 const put = (name, data) => writeFileSync(join(dir, name), data);
 const lines = (...rows) => rows.join('\r\n') + '\r\n';
@@ -18,7 +20,7 @@ const ROWS = ['1,刘勇,男,襄垣县弘升电力,6664,6664,生活救助', '2,�
 // UTF-8 with a BOM, CRLF
 put('utf8-bom.csv', '\uFEFF' + lines(HEADER, ...ROWS));
 // GB18030, what Excel on Chinese Windows writes
-put('gb18030.csv', Buffer.from(new TextEncoderGb().encode(lines(HEADER, ...ROWS))));
+put('gb18030.csv', Buffer.from(gb18030Encoder().encode(lines(HEADER, ...ROWS))));
 // tab-separated, LF
 put('tab.csv', [HEADER, ...ROWS].map((r) => r.replaceAll(',', '\t')).join('\n') + '\n');
 // semicolon-separated
@@ -110,29 +112,3 @@ stampWorkbook(wb);
 put('merged-header.xlsx', Buffer.from(await wb.xlsx.writeBuffer()));
 
 console.log(`wrote fixtures to ${dir}`);
-
-// GB18030 has no encoder in Node; the few characters used here come from a small
-// table built by decoding every two-byte code, which is exact for GBK's range.
-function TextEncoderGb() {
-  const table = new Map();
-  const decoder = new TextDecoder('gb18030');
-  for (let hi = 0x81; hi <= 0xfe; hi += 1) {
-    for (let lo = 0x40; lo <= 0xfe; lo += 1) {
-      if (lo === 0x7f) continue;
-      const ch = decoder.decode(Uint8Array.of(hi, lo));
-      if (ch.length === 1 && ch !== '\uFFFD' && !table.has(ch)) table.set(ch, [hi, lo]);
-    }
-  }
-  return {
-    encode(text) {
-      const out = [];
-      for (const ch of text) {
-        const code = ch.codePointAt(0);
-        if (code < 0x80) out.push(code);
-        else if (table.has(ch)) out.push(...table.get(ch));
-        else throw new Error(`no GBK code for ${ch}`);
-      }
-      return Uint8Array.from(out);
-    },
-  };
-}

@@ -42,29 +42,26 @@ export function csvSheet(path: string, display: string, head: Uint8Array, forced
   const encoding = detectEncoding(head, display, forced);
   const sample = new TextDecoder(encoding).decode(head);
   const delimiter = guessDelimiter(sample);
-  async function* rows(): AsyncGenerator<RawRow> {
+  async function* rows(): AsyncGenerator<RawRow[]> {
     const parser = parse({ bom: true, delimiter, relax_column_count: true, info: true, skip_empty_lines: false, max_record_size: MAX_RECORD });
-    const feed = (async () => {
-      try {
-        for await (const text of decoded(path, encoding, display)) {
-          if (parser.destroyed) return;
-          if (!parser.write(text)) await new Promise((r) => { parser.once('drain', r); parser.once('close', r); });
-        }
-        parser.end();
-      } catch (e) {
-        parser.destroy(e as Error);
-      }
-    })();
+    let failure: unknown;
+    parser.on('error', (e) => {
+      failure ??= e;
+    });
     // Rows are numbered as Excel shows the file: one row per record, so a cell with a
     // line break does not shift the rows below it. Lines are kept for errors in the text
     // itself: a record spanning several lines starts on the line after the previous one ended.
     let previousEnd = 0;
-    try {
-      for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number; records: number } }>) {
-        yield { row: info.records, cells: record };
-        previousEnd = info.lines;
+    const drain = (): RawRow[] => {
+      const batch: RawRow[] = [];
+      let item: { record: string[]; info: { lines: number; records: number } } | null;
+      while ((item = parser.read() as typeof item) !== null) {
+        batch.push({ row: item.info.records, cells: item.record });
+        previousEnd = item.info.lines;
       }
-    } catch (e) {
+      return batch;
+    };
+    const fail = (e: unknown): never => {
       const code = (e as { code?: string }).code;
       if (code === 'CSV_QUOTE_NOT_CLOSED') {
         throw inputError('csv-quote-not-closed', `从第 ${previousEnd + 1} 行（文本行）开始的引号没有闭合，后面的内容都被当作一个单元格`, { file: display }, { hint: '检查该行单元格中的双引号是否成对' });
@@ -72,15 +69,22 @@ export function csvSheet(path: string, display: string, head: Uint8Array, forced
       if (code === 'CSV_MAX_RECORD_SIZE') {
         throw inputError('csv-record-too-large', `从第 ${previousEnd + 1} 行（文本行）开始的记录超过 ${MAX_RECORD} 个字符`, { file: display }, { hint: '文件可能已损坏或引号不成对' });
       }
-      if (code?.startsWith('CSV_')) {
-        throw inputError('csv-invalid', `CSV 格式有误（${code}）`, { file: display, row: previousEnd + 1 });
-      }
+      if (code?.startsWith('CSV_')) throw inputError('csv-invalid', `CSV 格式有误（${code}）`, { file: display, row: previousEnd + 1 });
       throw e;
-    } finally {
-      // the consumer may stop early: release the file
-      if (!parser.destroyed) parser.destroy();
-      await feed;
+    };
+    // csv-parse transforms synchronously on write: write a chunk, read its records, hand them on
+    for await (const text of decoded(path, encoding, display)) {
+      if (failure) fail(failure);
+      parser.write(text);
+      const batch = drain();
+      if (failure) fail(failure);
+      if (batch.length > 0) yield batch;
     }
+    parser.end();
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    const rest = drain();
+    if (failure) fail(failure);
+    if (rest.length > 0) yield rest;
   }
   return { file: display, merges: [], rows: rows() };
 }

@@ -38,13 +38,20 @@ export function isBlank(row: RawRow): boolean {
   return row.cells.every((c) => c.trim() === '');
 }
 
+const TOTAL_CHARS = /[合小总累]/;
+const NOTE_CHARS = /[制填审负备说单盖注]/;
+
 export function isTotalRow(row: RawRow): boolean {
-  return row.cells.slice(0, 3).some((c) => TOTAL.test(toHalfWidth(c).replace(/\s+/g, '')));
+  for (let i = 0; i < 3 && i < row.cells.length; i += 1) {
+    const c = row.cells[i] as string;
+    if (TOTAL_CHARS.test(c) && TOTAL.test(toHalfWidth(c).replace(/\s+/g, ''))) return true;
+  }
+  return false;
 }
 
 export function isNoteRow(row: RawRow): boolean {
   const first = row.cells.find((c) => c.trim() !== '') ?? '';
-  return NOTE.test(toHalfWidth(first).replace(/\s+/g, ''));
+  return NOTE_CHARS.test(first) && NOTE.test(toHalfWidth(first).replace(/\s+/g, ''));
 }
 
 export function cell(row: RawRow, column: Column | undefined): string {

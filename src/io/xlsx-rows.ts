@@ -62,8 +62,16 @@ export async function* xlsxSheets(path: string, display: string, select: SheetSe
         }
         continue;
       }
-      async function* rows(): AsyncGenerator<RawRow> {
-        for await (const row of ws) yield { row: row.number, cells: rowCells(row.values) };
+      async function* rows(): AsyncGenerator<RawRow[]> {
+        let batch: RawRow[] = [];
+        for await (const row of ws) {
+          batch.push({ row: row.number, cells: rowCells(row.values) });
+          if (batch.length >= 512) {
+            yield batch;
+            batch = [];
+          }
+        }
+        if (batch.length > 0) yield batch;
       }
       yield { file: display, sheet: ws.name, merges: merges.get(ws.name) ?? [], rows: rows() };
     }

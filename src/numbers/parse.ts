@@ -13,13 +13,19 @@ export interface ParsedNumber {
 const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 
 /** Full-width ASCII (０-９，．％ etc.) to half-width; the ideographic space to a space. */
+const NEEDS_FOLDING = /[\uFF01-\uFF5E\u3000]/;
+
 export function toHalfWidth(text: string): string {
+  // most cells have nothing to fold: skip the replace (a hot path on large files)
+  if (!NEEDS_FOLDING.test(text)) return text;
   return text
     .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
     .replace(/\u3000/g, ' ');
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+/** the common case, digits as Decimal takes them */
+const PLAIN = /^-?\d+(\.\d+)?$/;
 
 /**
  * Parse a number written by a person. Returns undefined for text that is not a
@@ -27,6 +33,7 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
  * separators, 元 / 万元 / 亿元, a trailing %, and accounting negatives "(12)".
  */
 export function parseNumber(raw: string | number): ParsedNumber | undefined {
+  if (typeof raw === 'string' && PLAIN.test(raw)) return { value: new Decimal(raw), unit: 'plain' };
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return undefined;
     // A JS number from a file format that has no other (XLSX): its shortest

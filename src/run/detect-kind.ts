@@ -2,7 +2,7 @@
 import type { CellRange } from '../io/cell-range.js';
 import { openSheets, type OpenOptions } from '../io/open-sheets.js';
 import type { RawRow } from '../io/raw-table.js';
-import { tableEvents } from '../io/table-stream.js';
+import { tableEvents } from '../io/table-locator.js';
 import { normaliseHeader, type FieldSpec } from '../io/header.js';
 import { inputError } from '../problems/problem.js';
 import { BUDGET_KIND } from '../schema/budget.js';
@@ -38,8 +38,8 @@ export async function detectKind(path: string, display: string, options: OpenOpt
   for await (const sheet of openSheets(path, display, { ...options, sheet: options.sheet === '*' ? 1 : options.sheet ?? 1 })) {
     sheetName = sheet.sheet;
     merges = sheet.merges;
-    for await (const row of sheet.rows) {
-      sample.push(row);
+    for await (const batch of sheet.rows) {
+      sample.push(...batch.slice(0, SAMPLE_ROWS - sample.length));
       if (sample.length >= SAMPLE_ROWS) break;
     }
     break;
@@ -54,9 +54,9 @@ export async function detectKind(path: string, display: string, options: OpenOpt
   let best: { kind: InputKind<unknown>; matched: number } | undefined;
   for (const kind of candidates) {
     const fields = withAliases(kind.fields, aliases);
-    const source = { file: display, ...(sheetName ? { sheet: sheetName } : {}), merges, rows: (async function* () { yield* sample; })() };
-    for await (const event of tableEvents(source, fields, kind.label)) {
-      if (event.type === 'table') return kind;
+    const source = { file: display, ...(sheetName ? { sheet: sheetName } : {}), merges, rows: (async function* () { yield sample; })() };
+    for await (const events of tableEvents(source, fields, kind.label)) {
+      if (events.some((e) => e.type === 'table')) return kind;
       break;
     }
     const matched = Math.max(0, ...sample.map((row) => matchedFields(row, fields)));

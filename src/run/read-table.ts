@@ -4,8 +4,7 @@ import type { Encoding } from '../io/decode.js';
 import type { FieldSpec } from '../io/header.js';
 import { openSheets } from '../io/open-sheets.js';
 import type { SheetSelector } from '../io/sheet-source.js';
-import type { TableHeader } from '../io/table-stream.js';
-import { tableEvents } from '../io/table-stream.js';
+import { tableEvents, type TableHeader } from '../io/table-locator.js';
 import type { Problem } from '../problems/problem.js';
 import { readRecords, type InputKind, type TableRecord } from '../schema/table-records.js';
 

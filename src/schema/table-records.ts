@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import { cell, type Column, type FieldSpec } from '../io/header.js';
 import type { RawRow } from '../io/raw-table.js';
-import type { TableEvent, TableHeader } from '../io/table-stream.js';
+import type { TableEvent, TableHeader } from '../io/table-locator.js';
 import { Decimal, ZERO } from '../numbers/decimal.js';
 import { parseNumber, toHalfWidth } from '../numbers/parse.js';
 import { problem, type Problem } from '../problems/problem.js';
@@ -87,7 +87,7 @@ class TotalsCheck {
  * each problem to `onProblem`. Nothing is kept, so memory stays flat.
  */
 export async function readRecords<T>(
-  events: AsyncIterable<TableEvent>,
+  events: AsyncIterable<TableEvent[]>,
   kind: InputKind<T>,
   onRecord: (r: TableRecord<T>) => void,
   onProblem: (p: Problem) => void,
@@ -98,7 +98,8 @@ export async function readRecords<T>(
   let totals: TotalsCheck | undefined;
   let rows = 0;
   const code = `${kind.kind}-row-invalid`;
-  for await (const event of events) {
+  for await (const batch of events) {
+    for (const event of batch) {
     switch (event.type) {
       case 'problems':
         event.problems.forEach(onProblem);
@@ -132,6 +133,7 @@ export async function readRecords<T>(
         }
         break;
       }
+    }
     }
   }
   return { tables, rows };

@@ -35,7 +35,7 @@ async function writeSheet(path: string, useSharedStrings: boolean): Promise<void
 
 async function readAll(path: string): Promise<string[][]> {
   const out: string[][] = [];
-  for await (const sheet of xlsxSheets(path, 'x.xlsx')) for await (const row of sheet.rows) out.push(row.cells);
+  for await (const sheet of xlsxSheets(path, 'x.xlsx')) for await (const batch of sheet.rows) for (const row of batch) out.push(row.cells);
   return out;
 }
 

@@ -3,7 +3,7 @@
 import { relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
 import { normaliseEncoding } from '../../io/decode.js';
-import type { TableHeader } from '../../io/table-stream.js';
+import type { TableHeader } from '../../io/table-locator.js';
 import { InputError, type Problem } from '../../problems/problem.js';
 import { ProblemSink } from '../../problems/sink.js';
 import { problemJson } from '../../report/json.js';

@@ -1,0 +1,36 @@
+// One measured pass in its own process (so peak RSS is its own):
+//   node bench/pass.mjs bare-csv|bare-xlsx|validate <file> [encoding]
+// Prints one line "BENCH {json}" on stderr.
+import { createReadStream } from 'node:fs';
+import { parse } from 'csv-parse';
+import ExcelJS from '../dist/io/exceljs.js';
+import { main } from '../dist/cli/main.js';
+
+const [mode, file, encoding = 'utf-8'] = process.argv.slice(2);
+const started = process.hrtime.bigint();
+let rows = 0;
+
+if (mode === 'bare-csv') {
+  // csv-parse alone (with the decoding it needs for the same text)
+  const parser = parse({ relax_column_count: true });
+  const feed = (async () => {
+    const decoder = new TextDecoder(encoding);
+    for await (const chunk of createReadStream(file, { highWaterMark: 256 * 1024 })) {
+      if (!parser.write(decoder.decode(chunk, { stream: true }))) await new Promise((r) => parser.once('drain', r));
+    }
+    parser.end();
+  })();
+  for await (const _record of parser) rows += 1;
+  await feed;
+} else if (mode === 'bare-xlsx') {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
+  for await (const ws of reader) for await (const _row of ws) rows += 1;
+} else {
+  // the real command, its report sent nowhere
+  process.stdout.write = () => true;
+  const code = await main(['node', 'jixiao', 'validate', file, '--format', 'json', '--no-progress']);
+  if (code === 2) throw new Error('validate could not read the file');
+  rows = -1; // the caller knows the row count
+}
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+process.stderr.write(`BENCH ${JSON.stringify({ rows, seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);

@@ -1,0 +1,54 @@
+// npm run bench: validate on 1,000,000-row rosters (CSV UTF-8, CSV GB18030, XLSX with
+// shared strings), each beside a bare pass of the same library over the same file,
+// so the ratio holds on a noisy machine. BENCH_ROWS changes the size.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeCsv, writeGb18030Csv, writeXlsx } from './generate.mjs';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
+const here = import.meta.dirname;
+
+function pass(mode, file, encoding) {
+  const r = spawnSync(process.execPath, [join(here, 'pass.mjs'), mode, file, ...(encoding ? [encoding] : [])], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const line = r.stderr.split('\n').find((l) => l.startsWith('BENCH '));
+  if (r.status !== 0 || !line) throw new Error(`${mode} ${file} failed: ${r.stderr.slice(-2000)}`);
+  return JSON.parse(line.slice(6));
+}
+
+const cases = [
+  { name: 'CSV UTF-8', file: join(dir, 'roster-utf8.csv'), make: writeCsv, bare: 'bare-csv', encoding: 'utf-8', target: { ratio: 1.6, rssMb: 400 } },
+  { name: 'CSV GB18030', file: join(dir, 'roster-gb18030.csv'), make: writeGb18030Csv, bare: 'bare-csv', encoding: 'gb18030', target: { ratio: 1.6, rssMb: 400 } },
+  { name: 'XLSX', file: join(dir, 'roster.xlsx'), make: writeXlsx, bare: 'bare-xlsx', target: { ratio: 1.3, rssMb: 1200 } },
+];
+
+try {
+  console.log(`jixiao bench: ${ROWS.toLocaleString('en-US')} rows per file, Node ${process.version}, files in ${dir}`);
+  const lines = [];
+  for (const c of cases) {
+    process.stderr.write(`generating ${c.name} …\n`);
+    await c.make(c.file, ROWS);
+    const mb = statSync(c.file).size / 1e6;
+    process.stderr.write(`measuring ${c.name} (${mb.toFixed(0)} MB) …\n`);
+    const bare = pass(c.bare, c.file, c.encoding);
+    const run = pass('validate', c.file);
+    const ratio = run.seconds / bare.seconds;
+    const ok = ratio <= c.target.ratio && run.maxRssMb <= c.target.rssMb;
+    lines.push(
+      [
+        c.name.padEnd(12),
+        `${Math.round(ROWS / run.seconds).toLocaleString('en-US').padStart(9)} rows/s`,
+        `${(mb / run.seconds).toFixed(1).padStart(6)} MB/s`,
+        `${run.seconds.toFixed(1).padStart(6)} s`,
+        `peak RSS ${run.maxRssMb.toFixed(0).padStart(5)} MB`,
+        `bare ${Math.round(ROWS / bare.seconds).toLocaleString('en-US').padStart(9)} rows/s ${bare.seconds.toFixed(1).padStart(5)} s ${bare.maxRssMb.toFixed(0).padStart(5)} MB`,
+        `ratio ${ratio.toFixed(2)} (target ≤ ${c.target.ratio}, RSS ≤ ${c.target.rssMb} MB) ${ok ? 'ok' : 'MISSED'}`,
+      ].join('  '),
+    );
+    console.log(lines[lines.length - 1]);
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
