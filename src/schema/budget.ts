@@ -1,9 +1,10 @@
 // The budget table: funds planned (下达/预算), arrived (到位) and spent (支出), by year
 // or source, optionally with the planned person-times (计划帮扶人次).
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Column, FieldSpec } from '../io/header.js';
 import type { Decimal } from '../numbers/decimal.js';
-import { countCell, moneyCell, optionalText } from './cells.js';
+import { count, money, optionalText } from './cells.js';
+import { rowSchema } from './row-schema.js';
 import type { InputKind } from './table-records.js';
 
 export const BUDGET_FIELDS: FieldSpec[] = [
@@ -31,23 +32,30 @@ export type BudgetRow = Omit<BudgetRecord, 'file' | 'row'>;
 export function budgetRowSchema(columns: Column[]): z.ZodType<BudgetRow> {
   const unitOf = (field: string) => columns.find((c) => c.field === field)?.unit;
   const hasPlannedTimes = columns.some((c) => c.field === 'planned_person_times');
-  return z
-    .object({
+  return rowSchema(
+    {
       year: optionalText,
       source: optionalText,
-      planned: moneyCell(unitOf('planned')),
-      arrived: moneyCell(unitOf('arrived')),
-      spent: moneyCell(unitOf('spent')),
-      planned_person_times: hasPlannedTimes ? countCell : z.undefined().optional(),
-    })
-    .transform((r) => ({
+      planned: money(unitOf('planned')),
+      arrived: money(unitOf('arrived')),
+      spent: money(unitOf('spent')),
+      planned_person_times: hasPlannedTimes ? count : () => undefined,
+    },
+    (r) => ({
       planned: r.planned,
       arrived: r.arrived,
       spent: r.spent,
       ...(r.year ? { year: r.year } : {}),
       ...(r.source ? { source: r.source } : {}),
       ...(r.planned_person_times ? { plannedPersonTimes: r.planned_person_times } : {}),
-    }));
+    }),
+  );
 }
 
-export const BUDGET_KIND: InputKind<BudgetRow> = { kind: 'budget', label: '预算资金表', fields: BUDGET_FIELDS, schemaFor: budgetRowSchema };
+export const BUDGET_KIND: InputKind<BudgetRow> = {
+  kind: 'budget',
+  label: '预算资金表',
+  fields: BUDGET_FIELDS,
+  schemaFor: budgetRowSchema,
+  amounts: (r) => ({ planned: r.planned, arrived: r.arrived, spent: r.spent, planned_person_times: r.plannedPersonTimes }),
+};

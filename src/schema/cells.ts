@@ -1,86 +1,98 @@
-// zod schemas for single cells of input tables: money, counts, ratios as text.
-import { z } from 'zod';
+// Converters for single cells of input tables: money, counts, dates, names,
+// identity numbers. Plain functions (a million rows go through them); a row
+// schema (row-schema.ts) turns their complaints into zod issues on the column.
+import type { Decimal } from '../numbers/decimal.js';
 import { parseNumber, toHalfWidth } from '../numbers/parse.js';
 
+/** What a converter returns for a cell it cannot accept. */
+export class Bad {
+  constructor(readonly message: string) {}
+}
+
+export type Converter<T> = (text: string) => T | Bad;
+
+const EMPTY_MONEY = new Bad('金额为空');
+const NOT_MONEY = new Bad('不是金额');
+
 /** Money in yuan; the column's unit (万元) scales it. Empty is not allowed. */
-export function moneyCell(unit?: string) {
-  return z.string().transform((text, ctx) => {
+export function money(unit?: string): Converter<Decimal> {
+  return (text) => {
     const parsed = parseNumber(text);
-    if (!parsed || parsed.unit === 'percent') {
-      ctx.addIssue({ code: 'custom', message: text.trim() === '' ? '金额为空' : '不是金额' });
-      return z.NEVER;
-    }
+    if (!parsed || parsed.unit === 'percent') return text.trim() === '' ? EMPTY_MONEY : NOT_MONEY;
     return unit === '万元' && parsed.unit !== 'yuan' ? parsed.value.times(10000) : parsed.value;
-  });
+  };
 }
 
-export const countCell = z.string().transform((text, ctx) => {
+export const count: Converter<Decimal> = (text) => {
   const parsed = parseNumber(text);
-  if (!parsed || !parsed.value.isInteger() || parsed.value.isNegative()) {
-    ctx.addIssue({ code: 'custom', message: text.trim() === '' ? '数量为空' : '不是非负整数' });
-    return z.NEVER;
-  }
+  if (!parsed || !parsed.value.isInteger() || parsed.value.isNegative()) return new Bad(text.trim() === '' ? '数量为空' : '不是非负整数');
   return parsed.value;
-});
+};
 
-// Optional cells: the column may be absent (no key) or the cell empty.
-export const optionalText = z
-  .string()
-  .transform((t) => (t.trim() === '' ? undefined : t.trim()))
-  .optional();
+/** Optional text: the column may be absent or the cell empty. */
+export const optionalText: Converter<string | undefined> = (text) => {
+  const t = text.trim();
+  return t === '' ? undefined : t;
+};
 
-export const requiredText = z.string().transform((t, ctx) => {
-  const v = t.replace(/\u3000/g, ' ').trim();
-  if (v === '') {
-    ctx.addIssue({ code: 'custom', message: '不能为空' });
-    return z.NEVER;
-  }
-  return v;
-});
+const EMPTY = new Bad('不能为空');
 
-
-/** Excel's day 0 is 1899-12-30 (with its 1900 leap-year bug already folded in). */
-function fromSerial(serial: number): string | undefined {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return undefined;
-  const ms = Math.round((serial - 25569) * 86400 * 1000);
-  return new Date(ms).toISOString().slice(0, 10);
-}
-
-function isoDate(y: number, m: number, d: number): string | undefined {
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** 2023-11-30, 2023/11/30, 2023.11.30, 2023年11月30日, 20231130 or an Excel serial → ISO date text. */
-export function parseDate(text: string): string | undefined {
-  const t = text.replace(/\s+/g, '');
-  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(t) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(t);
-  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  if (/^\d{4,5}(\.\d+)?$/.test(t)) return fromSerial(Number(t));
-  return undefined;
-}
-
-export const optionalDate = z
-  .string()
-  .transform((text, ctx) => {
-    if (text.trim() === '') return undefined;
-    const iso = parseDate(text);
-    if (!iso) {
-      ctx.addIssue({ code: 'custom', message: '不是日期（应形如 2023-11-30、2023/11/30 或 2023年11月30日）' });
-      return z.NEVER;
-    }
-    return iso;
-  })
-  .optional();
+export const requiredText: Converter<string> = (text) => {
+  const v = text.replace(/\u3000/g, ' ').trim();
+  return v === '' ? EMPTY : v;
+};
 
 /** A person's name without the spaces (also full-width) used for alignment: "刘　勇" → "刘勇". */
 export function normaliseName(text: string): string {
   return text.replace(/[\s\u3000]+/g, '');
 }
 
+const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function isoDate(y: number, m: number, d: number): string | undefined {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > (DAYS[m - 1] as number)) return undefined;
+  if (m === 2 && d === 29 && !(y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0))) return undefined;
+  return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** Excel's day 0 is 1899-12-30 (with its 1900 leap-year bug already folded in). */
+function fromSerial(serial: number): string | undefined {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return undefined;
+  return new Date(Math.round((serial - 25569) * 86400 * 1000)).toISOString().slice(0, 10);
+}
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const WRITTEN = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+
+/** 2023-11-30, 2023/11/30, 2023.11.30, 2023年11月30日, 20231130 or an Excel serial → ISO date text. */
+export function parseDate(text: string): string | undefined {
+  const iso = ISO.exec(text);
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const t = text.replace(/\s+/g, '');
+  const m = WRITTEN.exec(t) ?? COMPACT.exec(t);
+  if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (/^\d{4,5}(\.\d+)?$/.test(t)) return fromSerial(Number(t));
+  return undefined;
+}
+
+const NOT_DATE = new Bad('不是日期（应形如 2023-11-30、2023/11/30 或 2023年11月30日）');
+
+export const optionalDate: Converter<string | undefined> = (text) => {
+  if (text.trim() === '') return undefined;
+  return parseDate(text) ?? NOT_DATE;
+};
+
 /** Identity or bank numbers: exact text, never a number. */
-export const numberText = z
-  .string()
-  .transform((t) => (t.trim() === '' ? undefined : toHalfWidth(t).replace(/\s+/g, '').toUpperCase()))
-  .optional();
+export const numberText: Converter<string | undefined> = (text) => {
+  if (text.trim() === '') return undefined;
+  return toHalfWidth(text).replace(/\s+/g, '').toUpperCase();
+};
+
+const ID_FORMAT = /^(\d{17}[\dX]|\d{15})$/;
+const BAD_ID = new Bad('身份证号应为 18 位（末位可为 X）或 15 位数字');
+
+export const idNumber: Converter<string | undefined> = (text) => {
+  const t = numberText(text);
+  return t === undefined || t instanceof Bad || ID_FORMAT.test(t) ? t : BAD_ID;
+};

@@ -1,8 +1,9 @@
 // The disbursement roster (实名制发放表 / 花名册): one row per payment to a named person.
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Column, FieldSpec } from '../io/header.js';
 import type { Decimal } from '../numbers/decimal.js';
-import { moneyCell, normaliseName, numberText, optionalDate, optionalText, requiredText } from './cells.js';
+import { Bad, idNumber, money, normaliseName, numberText, optionalDate, optionalText, requiredText, type Converter } from './cells.js';
+import { rowSchema } from './row-schema.js';
 import type { InputKind } from './table-records.js';
 
 export const ROSTER_FIELDS: FieldSpec[] = [
@@ -50,44 +51,51 @@ export type RosterRow = Omit<RosterRecord, 'file' | 'sheet' | 'row' | 'year'>;
 export function rosterRowSchema(columns: Column[]): z.ZodType<RosterRow> {
   const unitOf = (field: string) => columns.find((c) => c.field === field)?.unit;
   const hasApproved = columns.some((c) => c.field === 'approved');
-  return z
-    .object({
-      name: z.string(),
+  const name: Converter<{ name: string; original: string }> = (text) => {
+    const n = normaliseName(text);
+    return n === '' ? new Bad('姓名不能为空') : { name: n, original: text.trim() };
+  };
+  return rowSchema(
+    {
+      name,
       gender: optionalText,
       unit: optionalText,
-      id_number: numberText.refine((t) => t === undefined || /^(\d{17}[\dX]|\d{15})$/.test(t), { message: '身份证号应为 18 位（末位可为 X）或 15 位数字' }),
+      id_number: idNumber,
       bank_account: numberText,
-      approved: hasApproved ? moneyCell(unitOf('approved')) : z.undefined().optional(),
-      paid: moneyCell(unitOf('paid')),
+      approved: hasApproved ? money(unitOf('approved')) : () => undefined,
+      paid: money(unitOf('paid')),
       aid_type: requiredText,
       date: optionalDate,
       union: optionalText,
       hardship_type: optionalText,
       cause: optionalText,
-    })
-    .transform((r, ctx) => {
-      const name = normaliseName(r.name);
-      if (name === '') {
-        ctx.addIssue({ code: 'custom', message: '姓名不能为空', path: ['name'] });
-        return z.NEVER;
-      }
-      return {
-        name,
-        nameOriginal: r.name.trim(),
+    },
+    (r) => {
+      const out: RosterRow = {
+        name: r.name.name,
+        nameOriginal: r.name.original,
         // a roster without an approved column: what was paid is what was approved
         approved: r.approved ?? r.paid,
         paid: r.paid,
         aidType: r.aid_type,
-        ...(r.gender ? { gender: r.gender } : {}),
-        ...(r.unit ? { unit: r.unit } : {}),
-        ...(r.id_number ? { idNumber: r.id_number } : {}),
-        ...(r.bank_account ? { bankAccount: r.bank_account } : {}),
-        ...(r.date ? { date: r.date } : {}),
-        ...(r.union ? { union: r.union } : {}),
-        ...(r.hardship_type ? { hardshipType: r.hardship_type } : {}),
-        ...(r.cause ? { cause: r.cause } : {}),
       };
-    });
+      if (r.gender) out.gender = r.gender;
+      if (r.unit) out.unit = r.unit;
+      if (r.id_number) out.idNumber = r.id_number;
+      if (r.bank_account) out.bankAccount = r.bank_account;
+      if (r.date) out.date = r.date;
+      if (r.union) out.union = r.union;
+      if (r.hardship_type) out.hardshipType = r.hardship_type;
+      if (r.cause) out.cause = r.cause;
+      return out;
+    },
+  );
 }
 
-export const ROSTER_KIND: InputKind<RosterRow> = { kind: 'roster', label: '花名册', fields: ROSTER_FIELDS, schemaFor: rosterRowSchema };
+export const ROSTER_KIND: InputKind<RosterRow> = {
+  kind: 'roster',
+  label: '花名册',
+  fields: ROSTER_FIELDS,
+  schemaFor: rosterRowSchema,
+  amounts: (r) => ({ approved: r.approved, paid: r.paid }),
+};

@@ -16,6 +16,8 @@ export interface InputKind<T> {
   label: string;
   fields: FieldSpec[];
   schemaFor(columns: Column[]): z.ZodType<T>;
+  /** the summable fields' values of a valid record, so totals need not parse cells twice */
+  amounts?(value: T): Record<string, Decimal | undefined>;
 }
 
 export interface TableRecord<T> {
@@ -44,18 +46,27 @@ function money(text: string, unit?: string): Decimal | undefined {
 class TotalsCheck {
   private table = new Map<string, Decimal>();
   private sinceSubtotal = new Map<string, Decimal>();
-  constructor(private readonly header: TableHeader, private readonly fields: readonly FieldSpec[]) {}
-
-  private columns(): Column[] {
-    return this.header.columns.filter((c) => this.fields.find((f) => f.field === c.field)?.summable);
+  private readonly summable: Column[];
+  constructor(
+    private readonly header: TableHeader,
+    fields: readonly FieldSpec[],
+  ) {
+    this.summable = header.columns.filter((c) => fields.find((f) => f.field === c.field)?.summable);
   }
 
+
+  private add(field: string, v: Decimal): void {
+    this.table.set(field, (this.table.get(field) ?? ZERO).plus(v));
+    this.sinceSubtotal.set(field, (this.sinceSubtotal.get(field) ?? ZERO).plus(v));
+  }
+
+  /** a row whose record could not be made: its amounts as far as they read */
   addRow(row: RawRow): void {
-    for (const c of this.columns()) {
-      const v = money(cell(row, c), c.unit) ?? ZERO;
-      this.table.set(c.field, (this.table.get(c.field) ?? ZERO).plus(v));
-      this.sinceSubtotal.set(c.field, (this.sinceSubtotal.get(c.field) ?? ZERO).plus(v));
-    }
+    for (const c of this.summable) this.add(c.field, money(cell(row, c), c.unit) ?? ZERO);
+  }
+
+  addAmounts(amounts: Record<string, Decimal | undefined>): void {
+    for (const c of this.summable) this.add(c.field, amounts[c.field] ?? ZERO);
   }
 
   checkTotal(row: RawRow): Problem[] {
@@ -63,7 +74,7 @@ class TotalsCheck {
     const subtotal = label.includes('小计');
     const sums = subtotal ? this.sinceSubtotal : this.table;
     const problems: Problem[] = [];
-    for (const c of this.columns()) {
+    for (const c of this.summable) {
       const stated = money(cell(row, c), c.unit);
       if (!stated) continue;
       const actual = sums.get(c.field) ?? ZERO;
@@ -116,13 +127,15 @@ export async function readRecords<T>(
       case 'row': {
         if (!table || !schema || !totals) break;
         rows += 1;
-        totals.addRow(event.row);
         const obj = rowObject(table.columns, event.row);
         const parsed = schema.safeParse(obj);
         if (parsed.success) {
+          if (kind.amounts) totals.addAmounts(kind.amounts(parsed.data));
+          else totals.addRow(event.row);
           onRecord({ value: parsed.data, row: event.row.row, table });
           break;
         }
+        totals.addRow(event.row);
         for (const issue of parsed.error.issues) {
           const field = String(issue.path[0] ?? '');
           const column = table.columns.find((c) => c.field === field);

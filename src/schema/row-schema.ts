@@ -1,0 +1,24 @@
+// One zod schema per input kind, built from cell converters: every cell arrives
+// as text (or is absent), each converter checks and converts its own, and the
+// problems land on the column they concern.
+import { z } from 'zod';
+import { Bad, type Converter } from './cells.js';
+
+type Values<S> = { [K in keyof S]: S[K] extends Converter<infer T> ? T : never };
+
+export function rowSchema<S extends Record<string, Converter<unknown>>, R>(converters: S, build: (values: Values<S>) => R): z.ZodType<R> {
+  const keys = Object.keys(converters) as (keyof S & string)[];
+  const shape = Object.fromEntries(keys.map((k) => [k, z.string().optional()]));
+  return z.object(shape).transform((raw, ctx) => {
+    const values: Record<string, unknown> = {};
+    let bad = false;
+    for (const key of keys) {
+      const v = (converters[key] as Converter<unknown>)((raw as Record<string, string | undefined>)[key] ?? '');
+      if (v instanceof Bad) {
+        ctx.addIssue({ code: 'custom', message: v.message, path: [key] });
+        bad = true;
+      } else values[key] = v;
+    }
+    return bad ? z.NEVER : build(values as Values<S>);
+  }) as unknown as z.ZodType<R>;
+}
