@@ -23,7 +23,7 @@ async function* decoded(path: string, encoding: Encoding, display: string): Asyn
   const decoder = new TextDecoder(encoding, { fatal: true });
   let line = 1;
   try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 }) as AsyncIterable<Buffer>) {
+    for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
       const text = decoder.decode(chunk, { stream: true });
       line += text.split('\n').length - 1;
       yield text;

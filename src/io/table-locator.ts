@@ -20,9 +20,10 @@ export interface TableHeader {
   extraHeaders: string[];
 }
 
+/** A data row is passed on as itself (no wrapper object per row); the rest are tagged. */
 export type TableEvent =
+  | RawRow
   | { type: 'table'; table: TableHeader }
-  | { type: 'row'; row: RawRow }
   | { type: 'total'; row: RawRow }
   | { type: 'problems'; problems: Problem[] };
 
@@ -80,6 +81,8 @@ function complete(columns: Column[], specs: readonly FieldSpec[]): boolean {
 }
 
 function isTitleRow(row: RawRow): boolean {
+  // most rows fill their first two cells: not a title
+  if ((row.cells[0] ?? '') !== '' && (row.cells[1] ?? '') !== '') return false;
   let texts = 0;
   let text = '';
   for (const c of row.cells) {
@@ -199,8 +202,10 @@ export class TableLocator {
   private isRepeatedHeader(row: RawRow): boolean {
     const probe = this.header?.columns[0];
     if (!probe) return false;
+    // cheap test first: the probe cell holds the first character of its header name
+    const first = probe.header[0];
     const text = row.cells[probe.index] ?? '';
-    if (normaliseHeader(text) === '' || /^[\d.,-]+$/.test(text)) return false;
+    if (first === undefined || !text.includes(first)) return false;
     return row.cells.map(normaliseHeader).join('|') === this.headerKey;
   }
 
@@ -234,7 +239,7 @@ export class TableLocator {
           }
           this.masters.clear();
         }
-        out.push(isTotalRow(h) ? { type: 'total', row: h } : { type: 'row', row: h });
+        out.push(isTotalRow(h) ? { type: 'total', row: h } : h);
         this.held.shift();
         continue;
       }

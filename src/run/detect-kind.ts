@@ -56,7 +56,7 @@ export async function detectKind(path: string, display: string, options: OpenOpt
     const fields = withAliases(kind.fields, aliases);
     const source = { file: display, ...(sheetName ? { sheet: sheetName } : {}), merges, rows: (async function* () { yield sample; })() };
     for await (const events of tableEvents(source, fields, kind.label)) {
-      if (events.some((e) => e.type === 'table')) return kind;
+      if (events.some((e) => 'type' in e && e.type === 'table')) return kind;
       break;
     }
     const matched = Math.max(0, ...sample.map((row) => matchedFields(row, fields)));

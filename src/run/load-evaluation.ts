@@ -84,18 +84,18 @@ export async function loadEvaluation(target: string): Promise<LoadedEvaluation> 
     const display = show(path);
     switch (input.kind) {
       case 'roster': {
-        await readFileRecords(path, display, ROSTER_KIND, readOptions(input.sheet), (r) => {
-          rosters.push({ ...r.value, file: display, ...(r.table.sheet ? { sheet: r.table.sheet } : {}), row: r.row, ...(input.year !== undefined ? { year: input.year } : {}) });
+        await readFileRecords(path, display, ROSTER_KIND, readOptions(input.sheet), (value, row, table) => {
+          rosters.push({ ...value, file: display, ...(table.sheet ? { sheet: table.sheet } : {}), row, ...(input.year !== undefined ? { year: input.year } : {}) });
         }, onProblem);
         break;
       }
       case 'budget': {
-        await readFileRecords(path, display, BUDGET_KIND, readOptions(input.sheet), (r) => budget.push({ ...r.value, file: display, row: r.row }), onProblem);
+        await readFileRecords(path, display, BUDGET_KIND, readOptions(input.sheet), (value, row) => budget.push({ ...value, file: display, row }), onProblem);
         break;
       }
       case 'survey': {
         const answers: { value: SurveyAnswers; row: number }[] = [];
-        await readFileRecords(path, display, surveyKind(input.scoring), readOptions(input.sheet), (r) => answers.push({ value: r.value, row: r.row }), onProblem);
+        await readFileRecords(path, display, surveyKind(input.scoring), readOptions(input.sheet), (value, row) => answers.push({ value, row }), onProblem);
         const metrics = surveyMetrics(display, answers, input.scoring.items.length);
         if (metrics.length === 0) dataErrors.push(problem('error', 'survey-empty', '问卷中没有可计算满意度的答案', { file: display }));
         surveys.push(...metrics);

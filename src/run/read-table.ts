@@ -6,7 +6,7 @@ import { openSheets } from '../io/open-sheets.js';
 import type { SheetSelector } from '../io/sheet-source.js';
 import { tableEvents, type TableHeader } from '../io/table-locator.js';
 import type { Problem } from '../problems/problem.js';
-import { readRecords, type InputKind, type TableRecord } from '../schema/table-records.js';
+import { readRecords, type InputKind, type RecordSink } from '../schema/table-records.js';
 
 export interface ReadOptions {
   encoding?: Encoding;
@@ -30,7 +30,7 @@ export async function readFileRecords<T>(
   display: string,
   kind: InputKind<T>,
   options: ReadOptions,
-  onRecord: (r: TableRecord<T>) => void,
+  onRecord: RecordSink<T>,
   onProblem: (p: Problem) => void,
 ): Promise<ReadSummary> {
   const withUserAliases: InputKind<T> = { ...kind, fields: withAliases(kind.fields, options.aliases) };

@@ -57,5 +57,4 @@ export const BUDGET_KIND: InputKind<BudgetRow> = {
   label: '预算资金表',
   fields: BUDGET_FIELDS,
   schemaFor: budgetRowSchema,
-  amounts: (r) => ({ planned: r.planned, arrived: r.arrived, spent: r.spent, planned_person_times: r.plannedPersonTimes }),
 };

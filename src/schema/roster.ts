@@ -97,5 +97,4 @@ export const ROSTER_KIND: InputKind<RosterRow> = {
   label: '花名册',
   fields: ROSTER_FIELDS,
   schemaFor: rosterRowSchema,
-  amounts: (r) => ({ approved: r.approved, paid: r.paid }),
 };

@@ -8,12 +8,13 @@ type Values<S> = { [K in keyof S]: S[K] extends Converter<infer T> ? T : never }
 
 export function rowSchema<S extends Record<string, Converter<unknown>>, R>(converters: S, build: (values: Values<S>) => R): z.ZodType<R> {
   const keys = Object.keys(converters) as (keyof S & string)[];
-  const shape = Object.fromEntries(keys.map((k) => [k, z.string().optional()]));
-  return z.object(shape).transform((raw, ctx) => {
+  // Rows arrive as objects of cell texts by construction (rowObject); checking that
+  // shape again per row would cost more than the conversions themselves.
+  return z.custom<Record<string, string | undefined>>((raw) => typeof raw === 'object' && raw !== null, { message: '不是表格行' }).transform((raw, ctx) => {
     const values: Record<string, unknown> = {};
     let bad = false;
     for (const key of keys) {
-      const v = (converters[key] as Converter<unknown>)((raw as Record<string, string | undefined>)[key] ?? '');
+      const v = (converters[key] as Converter<unknown>)(raw[key] ?? '');
       if (v instanceof Bad) {
         ctx.addIssue({ code: 'custom', message: v.message, path: [key] });
         bad = true;

@@ -16,19 +16,15 @@ export interface InputKind<T> {
   label: string;
   fields: FieldSpec[];
   schemaFor(columns: Column[]): z.ZodType<T>;
-  /** the summable fields' values of a valid record, so totals need not parse cells twice */
-  amounts?(value: T): Record<string, Decimal | undefined>;
 }
 
-export interface TableRecord<T> {
-  value: T;
-  row: number;
-  table: TableHeader;
-}
+/** Receives each valid record with its row number and table (no wrapper object per row). */
+export type RecordSink<T> = (value: T, row: number, table: TableHeader) => void;
 
 export function rowObject(columns: readonly Column[], row: RawRow): Record<string, string> {
   const obj: Record<string, string> = {};
-  for (const c of columns) obj[c.field] = cell(row, c);
+  // converters trim and fold what they need; no copy of every cell here
+  for (const c of columns) obj[c.field] = row.cells[c.index] ?? '';
   return obj;
 }
 
@@ -42,31 +38,64 @@ function money(text: string, unit?: string): Decimal | undefined {
   return unit === '万元' && parsed.unit !== 'yuan' ? parsed.value.times(10000) : parsed.value;
 }
 
+const PLAIN_MONEY = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
+
+/**
+ * An exact running sum: plain amounts (at most 2 decimals, as nearly all are) are
+ * added as integer fen in a double, exact far beyond any roster's total; anything
+ * else goes to a Decimal. A million Decimal additions would cost more than the
+ * rest of the checks together.
+ */
+class ExactSum {
+  private fen = 0;
+  private rest = ZERO;
+
+  add(text: string, unit: string | undefined): void {
+    const m = unit === undefined ? PLAIN_MONEY.exec(text) : null;
+    if (m) {
+      const frac = m[3] ?? '';
+      const value = Number(m[2]) * 100 + (frac.length === 0 ? 0 : frac.length === 1 ? Number(frac) * 10 : Number(frac));
+      this.fen += m[1] ? -value : value;
+      if (Math.abs(this.fen) > 4e15) this.flush();
+      return;
+    }
+    const v = money(text, unit);
+    if (v) this.rest = this.rest.plus(v);
+  }
+
+  private flush(): void {
+    this.rest = this.rest.plus(new Decimal(this.fen).dividedBy(100));
+    this.fen = 0;
+  }
+
+  value(): Decimal {
+    return this.rest.plus(new Decimal(this.fen).dividedBy(100));
+  }
+}
+
 /** Running sums of the summable columns since the table began and since the last 小计. */
 class TotalsCheck {
-  private table = new Map<string, Decimal>();
-  private sinceSubtotal = new Map<string, Decimal>();
   private readonly summable: Column[];
+  private readonly table: ExactSum[];
+  private sinceSubtotal: ExactSum[];
+
   constructor(
     private readonly header: TableHeader,
     fields: readonly FieldSpec[],
   ) {
     this.summable = header.columns.filter((c) => fields.find((f) => f.field === c.field)?.summable);
+    this.table = this.summable.map(() => new ExactSum());
+    this.sinceSubtotal = this.summable.map(() => new ExactSum());
   }
 
-
-  private add(field: string, v: Decimal): void {
-    this.table.set(field, (this.table.get(field) ?? ZERO).plus(v));
-    this.sinceSubtotal.set(field, (this.sinceSubtotal.get(field) ?? ZERO).plus(v));
-  }
-
-  /** a row whose record could not be made: its amounts as far as they read */
   addRow(row: RawRow): void {
-    for (const c of this.summable) this.add(c.field, money(cell(row, c), c.unit) ?? ZERO);
-  }
-
-  addAmounts(amounts: Record<string, Decimal | undefined>): void {
-    for (const c of this.summable) this.add(c.field, amounts[c.field] ?? ZERO);
+    for (let i = 0; i < this.summable.length; i += 1) {
+      const c = this.summable[i] as Column;
+      const text = (row.cells[c.index] ?? '').trim();
+      if (text === '') continue;
+      (this.table[i] as ExactSum).add(text, c.unit);
+      (this.sinceSubtotal[i] as ExactSum).add(text, c.unit);
+    }
   }
 
   checkTotal(row: RawRow): Problem[] {
@@ -74,10 +103,10 @@ class TotalsCheck {
     const subtotal = label.includes('小计');
     const sums = subtotal ? this.sinceSubtotal : this.table;
     const problems: Problem[] = [];
-    for (const c of this.summable) {
+    this.summable.forEach((c, i) => {
       const stated = money(cell(row, c), c.unit);
-      if (!stated) continue;
-      const actual = sums.get(c.field) ?? ZERO;
+      if (!stated) return;
+      const actual = (sums[i] as ExactSum).value();
       if (!stated.equals(actual)) {
         problems.push(
           problem('error', 'total-mismatch', `${subtotal ? '小计' : '合计'}行的数与明细之和不符`, whereOf(this.header, row.row, c), {
@@ -87,8 +116,8 @@ class TotalsCheck {
           }),
         );
       }
-    }
-    if (subtotal) this.sinceSubtotal = new Map();
+    });
+    if (subtotal) this.sinceSubtotal = this.summable.map(() => new ExactSum());
     return problems;
   }
 }
@@ -100,7 +129,7 @@ class TotalsCheck {
 export async function readRecords<T>(
   events: AsyncIterable<TableEvent[]>,
   kind: InputKind<T>,
-  onRecord: (r: TableRecord<T>) => void,
+  onRecord: RecordSink<T>,
   onProblem: (p: Problem) => void,
 ): Promise<{ tables: TableHeader[]; rows: number }> {
   const tables: TableHeader[] = [];
@@ -109,44 +138,47 @@ export async function readRecords<T>(
   let totals: TotalsCheck | undefined;
   let rows = 0;
   const code = `${kind.kind}-row-invalid`;
+
+  const dataRow = (row: RawRow): void => {
+    if (!table || !schema || !totals) return;
+    rows += 1;
+    totals.addRow(row);
+    const obj = rowObject(table.columns, row);
+    const parsed = schema.safeParse(obj);
+    if (parsed.success) {
+      onRecord(parsed.data, row.row, table);
+      return;
+    }
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? '');
+      const column = table.columns.find((c) => c.field === field);
+      const raw = (obj[field] ?? '').trim();
+      // our schemas give every expected problem a Chinese message; anything else is reported generically
+      const message = issue.code === 'custom' ? issue.message : '取值无效';
+      onProblem(problem('error', code, message, whereOf(table, row.row, column), { found: raw === '' ? '空' : maskPii(field, raw) }));
+    }
+  };
+
   for await (const batch of events) {
     for (const event of batch) {
-    switch (event.type) {
-      case 'problems':
-        event.problems.forEach(onProblem);
-        break;
-      case 'table':
-        table = event.table;
-        tables.push(table);
-        schema = kind.schemaFor(table.columns);
-        totals = new TotalsCheck(table, kind.fields);
-        break;
-      case 'total':
-        if (totals) totals.checkTotal(event.row).forEach(onProblem);
-        break;
-      case 'row': {
-        if (!table || !schema || !totals) break;
-        rows += 1;
-        const obj = rowObject(table.columns, event.row);
-        const parsed = schema.safeParse(obj);
-        if (parsed.success) {
-          if (kind.amounts) totals.addAmounts(kind.amounts(parsed.data));
-          else totals.addRow(event.row);
-          onRecord({ value: parsed.data, row: event.row.row, table });
-          break;
-        }
-        totals.addRow(event.row);
-        for (const issue of parsed.error.issues) {
-          const field = String(issue.path[0] ?? '');
-          const column = table.columns.find((c) => c.field === field);
-          const raw = obj[field] ?? '';
-          // our schemas give every expected problem a Chinese message; anything else is reported generically
-          const message = issue.code === 'custom' ? issue.message : '取值无效';
-          onProblem(problem('error', code, message, whereOf(table, event.row.row, column), { found: raw === '' ? '空' : maskPii(field, raw) }));
-        }
-        break;
+      if ('cells' in event) {
+        dataRow(event);
+        continue;
       }
-    }
+      switch (event.type) {
+        case 'problems':
+          event.problems.forEach(onProblem);
+          break;
+        case 'table':
+          table = event.table;
+          tables.push(table);
+          schema = kind.schemaFor(table.columns);
+          totals = new TotalsCheck(table, kind.fields);
+          break;
+        case 'total':
+          totals?.checkTotal(event.row).forEach(onProblem);
+          break;
+      }
     }
   }
   return { tables, rows };

@@ -22,7 +22,7 @@ export async function readFixture<T = RosterRow>(
 ): Promise<ReadResult<T>> {
   const records: { row: number; value: T }[] = [];
   const problems: Problem[] = [];
-  const summary = await readFileRecords(path, file, kind, options, (r) => records.push({ row: r.row, value: r.value }), (p) => problems.push(p));
+  const summary = await readFileRecords(path, file, kind, options, (value, row) => records.push({ row, value }), (p) => problems.push(p));
   return { records, problems, tables: summary.tables.map((t) => ({ ...(t.title ? { title: t.title } : {}), ...(t.sheet ? { sheet: t.sheet } : {}), headerRows: t.headerRows })) };
 }
 
