@@ -19,17 +19,32 @@ export function guessDelimiter(sample: string): string {
   return counts[0]?.[1] ? counts[0][0] : ',';
 }
 
-async function* decoded(path: string, encoding: Encoding, display: string): AsyncGenerator<string> {
+function countNewlines(chunk: Buffer | string): number {
+  let n = 0;
+  let at = typeof chunk === 'string' ? chunk.indexOf('\n') : chunk.indexOf(10);
+  while (at >= 0) {
+    n += 1;
+    at = typeof chunk === 'string' ? chunk.indexOf('\n', at + 1) : chunk.indexOf(10, at + 1);
+  }
+  return n;
+}
+
+/**
+ * The file's content for csv-parse, checked against its encoding by a fatal
+ * streaming decoder. UTF-8 goes on as the bytes themselves (csv-parse works on
+ * bytes; handing it strings would make it encode them back); other encodings as text.
+ */
+async function* checkedContent(path: string, encoding: Encoding, display: string): AsyncGenerator<Buffer | string> {
   const decoder = new TextDecoder(encoding, { fatal: true });
   let line = 1;
   try {
     for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
       const text = decoder.decode(chunk, { stream: true });
-      line += text.split('\n').length - 1;
-      yield text;
+      line += countNewlines(chunk);
+      yield encoding === 'utf-8' ? chunk : text;
     }
     const rest = decoder.decode();
-    if (rest) yield rest;
+    if (rest && encoding !== 'utf-8') yield rest;
   } catch (e) {
     if (e instanceof TypeError) {
       throw inputError('encoding-mismatch', `第 ${line} 行附近有不是 ${encoding} 编码的字节`, { file: display }, { hint: '文件可能混用了编码；用 --encoding 指定，或在 Excel 中另存为「CSV UTF-8」' });
@@ -84,7 +99,7 @@ export function csvSheet(path: string, display: string, head: Uint8Array, forced
       throw e;
     };
     // csv-parse transforms synchronously on write: write a chunk, read its records, hand them on
-    for await (const text of decoded(path, encoding, display)) {
+    for await (const text of checkedContent(path, encoding, display)) {
       if (failure) fail(failure);
       parser.write(text);
       const batch = drain();
