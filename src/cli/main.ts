@@ -37,7 +37,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return e.exitCode === 0 ? EXIT_OK : EXIT_INPUT;
     }
     if (e instanceof InputError) {
-      if (wantsJson(argv)) printJson({ ok: false, problems: e.problems.map(problemJson) });
+      if (wantsJson(argv)) printJson({ ok: false, problems: e.problems.map((p) => problemJson(p)) });
       else printProblems(e.problems);
       return EXIT_INPUT;
     }

@@ -3,7 +3,6 @@
 import { ZERO, sum, type Decimal } from '../numbers/decimal.js';
 import type { RosterRecord } from '../schema/roster.js';
 import type { Metric, Provenance } from './metric.js';
-import { personKeys } from './persons.js';
 import { rowRanges } from './row-ranges.js';
 
 function provenance(records: readonly RosterRecord[]): Provenance[] {
@@ -41,15 +40,13 @@ function groupMetrics(records: readonly RosterRecord[], keys: readonly string[],
     make('persons', '帮扶人数', 'count', ZERO.plus(new Set(keys).size)),
   ];
   if (!approved.isZero()) metrics.push(make('execution_rate', '发放执行率', 'ratio', paid.dividedBy(approved)));
-  // compliant: something was paid, and no more than approved (issue 4 adds the audit's findings)
-  const compliant = records.filter((r) => r.paid.greaterThan(0) && r.paid.lessThanOrEqualTo(r.approved)).length;
-  if (records.length > 0) metrics.push(make('compliance_rate', '帮扶资金发放合规率', 'ratio', ZERO.plus(compliant).dividedBy(records.length)));
   return metrics;
 }
 
-export function rosterMetrics(records: readonly RosterRecord[]): Metric[] {
+/** `personOf` gives each record's person (from the audit's identity resolution). */
+export function rosterMetrics(records: readonly RosterRecord[], personOf: readonly number[]): Metric[] {
   if (records.length === 0) return [];
-  const keys = personKeys(records);
+  const keys = personOf.map(String);
   const pick = (pred: (r: RosterRecord) => boolean) => {
     const idx = records.map((r, i) => (pred(r) ? i : -1)).filter((i) => i >= 0);
     return { recs: idx.map((i) => records[i] as RosterRecord), ks: idx.map((i) => keys[i] as string) };

@@ -22,6 +22,13 @@ export interface Where {
   field?: string;
 }
 
+/** Whom a finding concerns. The ID number is held in full and shown only through personText(). */
+export interface PersonRef {
+  name: string;
+  unit?: string;
+  idNumber?: string;
+}
+
 export interface Problem {
   severity: Severity;
   code: string;
@@ -31,6 +38,8 @@ export interface Problem {
   expected?: string;
   found?: string;
   hint?: string;
+  /** the person a data finding concerns */
+  person?: PersonRef;
 }
 
 export function problem(
@@ -53,10 +62,24 @@ export function formatWhere(where: Where): string {
   return parts.join(' ');
 }
 
+/** Identity numbers keep their first 4 and last 4 characters unless the user asked for them (--show-pii). */
+export function maskNumber(text: string): string {
+  const t = text.trim();
+  if (t.length <= 8) return '*'.repeat(t.length);
+  return `${t.slice(0, 4)}${'*'.repeat(t.length - 8)}${t.slice(-4)}`;
+}
+
+/** The one way a person is shown in messages and reports. */
+export function personText(person: PersonRef, showPii = false): string {
+  const id = person.idNumber ? `（${showPii ? person.idNumber : maskNumber(person.idNumber)}）` : '';
+  return `${person.name}${id}${person.unit ? `，${person.unit}` : ''}`;
+}
+
 /** One line for people: `where：message（应为…，实际为…）建议：…` */
-export function formatProblem(p: Problem): string {
+export function formatProblem(p: Problem, showPii = false): string {
   const where = formatWhere(p.where);
-  let text = where ? `${where}：${p.message}` : p.message;
+  const who = p.person ? `［${personText(p.person, showPii)}］` : '';
+  let text = where ? `${where}：${who}${p.message}` : `${who}${p.message}`;
   const detail: string[] = [];
   if (p.expected !== undefined) detail.push(`应为 ${p.expected}`);
   if (p.found !== undefined) detail.push(`实际为 ${p.found}`);
@@ -83,7 +106,7 @@ export function countBySeverity(problems: readonly Problem[]): Record<Severity, 
 export class InputError extends Error {
   readonly problems: Problem[];
   constructor(problems: Problem[]) {
-    super(problems.map(formatProblem).join('\n'));
+    super(problems.map((p) => formatProblem(p)).join('\n'));
     this.name = 'InputError';
     this.problems = problems;
   }

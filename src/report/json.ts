@@ -4,12 +4,13 @@ import type { ScoredNode, ScoredTree } from '../engine/score.js';
 import type { Metric } from '../metrics/metric.js';
 import { roundTo, type Decimal } from '../numbers/decimal.js';
 import type { Problem } from '../problems/problem.js';
-import { countBySeverity } from '../problems/problem.js';
+import { countBySeverity, maskNumber } from '../problems/problem.js';
+import type { AuditResult } from '../checks/run-checks.js';
 
 const dec = (d: Decimal, places: number) => roundTo(d, places).toFixed(places);
 const rate = (d: Decimal) => roundTo(d, 4).toFixed(4);
 
-export function problemJson(p: Problem): Record<string, unknown> {
+export function problemJson(p: Problem, showPii = false): Record<string, unknown> {
   const where: Record<string, unknown> = {};
   for (const key of ['file', 'sheet', 'row', 'column', 'path', 'field'] as const) {
     if (p.where[key] !== undefined) where[key] = p.where[key];
@@ -22,12 +23,36 @@ export function problemJson(p: Problem): Record<string, unknown> {
     ...(p.expected !== undefined ? { expected: p.expected } : {}),
     ...(p.found !== undefined ? { found: p.found } : {}),
     ...(p.hint !== undefined ? { hint: p.hint } : {}),
+    ...(p.person
+      ? {
+          person: {
+            name: p.person.name,
+            ...(p.person.unit ? { unit: p.person.unit } : {}),
+            ...(p.person.idNumber ? { idNumber: showPii ? p.person.idNumber : maskNumber(p.person.idNumber) } : {}),
+          },
+        }
+      : {}),
   };
 }
 
-export function problemsJson(problems: readonly Problem[]): Record<string, unknown> {
+export function problemsJson(problems: readonly Problem[], showPii = false): Record<string, unknown> {
   const counts = countBySeverity(problems);
-  return { summary: { errors: counts.error, warnings: counts.warning, infos: counts.info }, problems: problems.map(problemJson) };
+  return { summary: { errors: counts.error, warnings: counts.warning, infos: counts.info }, problems: problems.map((p) => problemJson(p, showPii)) };
+}
+
+export function auditJson(audit: AuditResult, showPii = false): Record<string, unknown> {
+  return {
+    personTimes: audit.context.records.length,
+    persons: audit.identities.persons.length,
+    checks: audit.byCheck.map((b) => ({ id: b.check.id, rule: b.check.rule, ...countsOf(b.findings) })),
+    ...countsOf(audit.findings),
+    findings: audit.findings.map((f) => problemJson(f, showPii)),
+  };
+}
+
+function countsOf(problems: readonly Problem[]): { errors: number; warnings: number; infos: number } {
+  const c = countBySeverity(problems);
+  return { errors: c.error, warnings: c.warning, infos: c.info };
 }
 
 function nodeJson(n: ScoredNode, places: number): Record<string, unknown> {

@@ -2,6 +2,8 @@
 // metrics the scores rest on with their sources, and the problems found.
 import type { Workbook } from 'exceljs';
 import ExcelJS from '../io/exceljs.js';
+import type { AuditResult } from '../checks/run-checks.js';
+import { addAuditSheets } from './audit-sheets.js';
 import type { ScoredNode, ScoredTree } from '../engine/score.js';
 import { describeProvenance, formatMetricValue, type Metric } from '../metrics/metric.js';
 import { roundTo, type Decimal } from '../numbers/decimal.js';
@@ -15,6 +17,8 @@ export interface ScoreReportInput {
   scored: ScoredTree;
   metrics: ReadonlyMap<string, Metric>;
   problems: readonly Problem[];
+  audit?: AuditResult;
+  showPii?: boolean;
 }
 
 function num(d: Decimal, places: number): number {
@@ -186,6 +190,7 @@ export function buildScoreWorkbook(input: ScoreReportInput): Workbook {
   scoreSheet(wb, input);
   summarySheet(wb, input);
   metricsSheet(wb, input);
+  if (input.audit) addAuditSheets(wb, input.audit, input.project, input.showPii);
   problemsSheet(wb, input.problems);
   return wb;
 }

@@ -5,6 +5,9 @@ import { stat } from 'node:fs/promises';
 import { loadTree } from '../engine/load-tree.js';
 import { lintTree } from '../engine/lint-tree.js';
 import type { IndicatorTree } from '../engine/tree.js';
+import type { RegistryRecord } from '../checks/check.js';
+import { runChecks, type AuditResult } from '../checks/run-checks.js';
+import { auditMetrics } from '../metrics/audit-metrics.js';
 import { budgetMetrics } from '../metrics/budget-metrics.js';
 import { derivedMetrics, mergeMetrics } from '../metrics/merge.js';
 import type { Metric } from '../metrics/metric.js';
@@ -15,6 +18,7 @@ import { zodProblems } from '../problems/zod-issues.js';
 import { BUDGET_KIND, type BudgetRecord } from '../schema/budget.js';
 import { EVALUATION_LABELS, evaluationSchema, type EvaluationConfig } from '../schema/evaluation.js';
 import { judgementsSchema } from '../schema/judgements.js';
+import { REGISTRY_KIND } from '../schema/registry.js';
 import { ROSTER_KIND, type RosterRecord } from '../schema/roster.js';
 import { surveyKind, type SurveyAnswers } from '../schema/survey.js';
 import { readStructuredFile } from '../io/structured-file.js';
@@ -30,6 +34,8 @@ export interface LoadedEvaluation {
   metrics: Map<string, Metric>;
   answers: Record<string, unknown>;
   judgementsFile?: string;
+  /** the roster checks' findings, with the identities they rest on */
+  audit: AuditResult;
   /** warnings and notes found while loading (errors stop loading) */
   problems: Problem[];
 }
@@ -67,6 +73,8 @@ export async function loadEvaluation(target: string): Promise<LoadedEvaluation> 
   problems.push(...treeLoaded.problems, ...lint);
 
   const rosters: RosterRecord[] = [];
+  const registry: RegistryRecord[] = [];
+  let hasRegistry = false;
   const budget: BudgetRecord[] = [];
   const surveys: Metric[] = [];
   const dataErrors: Problem[] = [];
@@ -101,6 +109,11 @@ export async function loadEvaluation(target: string): Promise<LoadedEvaluation> 
         surveys.push(...metrics);
         break;
       }
+      case 'registry': {
+        hasRegistry = true;
+        await readFileRecords(path, display, REGISTRY_KIND, readOptions(input.sheet), (value, row) => registry.push({ ...value, file: display, row }), onProblem);
+        break;
+      }
       case 'judgements': {
         if (judgementsFile) throw inputError('evaluation-invalid', '只能有一个评价判断文件（kind: judgements）', { file: show(file) });
         judgementsFile = display;
@@ -115,7 +128,8 @@ export async function loadEvaluation(target: string): Promise<LoadedEvaluation> 
   }
   if (dataErrors.length > 0) throw new InputError(dataErrors);
 
-  const computed = [...rosterMetrics(rosters), ...budgetMetrics(budget), ...surveys];
+  const audit = runChecks(rosters, config.settings.audit, config.period, hasRegistry ? registry : undefined);
+  const computed = [...rosterMetrics(rosters, audit.identities.personOf), ...auditMetrics(audit), ...budgetMetrics(budget), ...surveys];
   const computedMap = new Map(computed.map((m) => [m.name, m]));
   const all = [...computed, ...derivedMetrics(computedMap)];
   const merged = mergeMetrics(all, given, judgementsFile ?? '');
@@ -129,6 +143,7 @@ export async function loadEvaluation(target: string): Promise<LoadedEvaluation> 
     rosters,
     budget,
     metrics: merged.metrics,
+    audit,
     answers,
     ...(judgementsFile ? { judgementsFile } : {}),
     problems,

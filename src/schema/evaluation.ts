@@ -1,6 +1,7 @@
 // evaluation.yaml: one file that names everything an evaluation rests on.
 // Paths are relative to the evaluation folder.
 import { z } from 'zod';
+import { auditConfigSchema, DEFAULT_AUDIT } from '../checks/config.js';
 import { decimalSchema } from './numbers.js';
 
 const year = z.number().int().min(1990).max(2100);
@@ -30,6 +31,8 @@ const input = z.discriminatedUnion('kind', [
     scoring: z.discriminatedUnion('mode', [surveyScores, surveyLevels]),
   }),
   z.strictObject({ kind: z.literal('judgements'), file: z.string().min(1) }),
+  /** the registered households (建档名单) */
+  z.strictObject({ kind: z.literal('registry'), file: z.string().min(1), sheet: z.union([z.string(), z.number().int().min(1)]).optional() }),
 ]);
 
 export const evaluationSchema = z.strictObject({
@@ -44,7 +47,7 @@ export const evaluationSchema = z.strictObject({
   inputs: z.array(input).min(1),
   /** extra header texts per canonical field, e.g. { name: [受助职工] } */
   header_aliases: z.record(z.string(), z.array(z.string())).default({}),
-  settings: z.record(z.string(), z.unknown()).default({}),
+  settings: z.strictObject({ audit: auditConfigSchema.default(DEFAULT_AUDIT) }).default({ audit: DEFAULT_AUDIT }),
 });
 
 export type EvaluationConfig = z.infer<typeof evaluationSchema>;

@@ -21,6 +21,9 @@ export const ROSTER_FIELDS: FieldSpec[] = [
   { field: 'union', aliases: ['所属工会', '基层工会'], required: false },
   { field: 'hardship_type', aliases: ['困难类型', '困难类别'], required: false },
   { field: 'cause', aliases: ['致困原因', '困难原因'], required: false },
+  { field: 'approval', aliases: ['审批', '审批文号', '审批级别', '审批情况'], required: false },
+  { field: 'method', aliases: ['发放方式', '支付方式'], required: false },
+  { field: 'signature', aliases: ['领取人签字', '签字', '本人签字', '签领'], required: false },
 ];
 
 export interface RosterRecord {
@@ -44,6 +47,14 @@ export interface RosterRecord {
   union?: string;
   hardshipType?: string;
   cause?: string;
+  /** approval reference or level for large medical aid */
+  approval?: string;
+  /** 发放方式: 银行卡 / 现金 … */
+  method?: string;
+  /** whether the recipient signed (cash payments) */
+  signature?: string;
+  /** the roster's own 预算执行率 text, checked against the amounts */
+  executionRate?: string;
 }
 
 export type RosterRow = Omit<RosterRecord, 'file' | 'sheet' | 'row' | 'year'>;
@@ -69,6 +80,10 @@ export function rosterRowSchema(columns: Column[]): z.ZodType<RosterRow> {
       union: optionalText,
       hardship_type: optionalText,
       cause: optionalText,
+      approval: optionalText,
+      method: optionalText,
+      signature: optionalText,
+      execution_rate: optionalText,
     },
     (r) => {
       const out: RosterRow = {
@@ -87,6 +102,10 @@ export function rosterRowSchema(columns: Column[]): z.ZodType<RosterRow> {
       if (r.union) out.union = r.union;
       if (r.hardship_type) out.hardshipType = r.hardship_type;
       if (r.cause) out.cause = r.cause;
+      if (r.approval) out.approval = r.approval;
+      if (r.method) out.method = r.method;
+      if (r.signature) out.signature = r.signature;
+      if (r.execution_rate) out.executionRate = r.execution_rate;
       return out;
     },
   );

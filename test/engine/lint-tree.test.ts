@@ -8,7 +8,7 @@ const checklist = (points: number[]) => ({ kind: 'checklist', items: points.map(
 function problemsOf(tree: Record<string, unknown>): string[] {
   const loaded = loadTree(tree, 't.yaml');
   const all = loaded.tree ? [...loaded.problems, ...lintTree(loaded.tree, 't.yaml')] : loaded.problems;
-  return all.map(formatProblem);
+  return all.map((p) => formatProblem(p));
 }
 
 const base = (indicators: unknown[], extra: Record<string, unknown> = {}) => ({ title: '测试', type: 'evaluation', total: 10, indicators, ...extra });

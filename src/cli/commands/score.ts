@@ -5,7 +5,7 @@ import { pts } from '../../engine/rules/common.js';
 import { writeWorkbook } from '../../io/write-xlsx.js';
 import { percent } from '../../numbers/decimal.js';
 import { countBySeverity } from '../../problems/problem.js';
-import { metricJson, problemsJson, scoredTreeJson } from '../../report/json.js';
+import { auditJson, metricJson, problemsJson, scoredTreeJson } from '../../report/json.js';
 import { buildScoreWorkbook } from '../../report/score-workbook.js';
 import { scoreEvaluation } from '../../run/score-evaluation.js';
 import { addCommonOptions, commonOptions, exitCodeFor } from '../conventions.js';
@@ -14,7 +14,8 @@ import { colourFor, printJson, printProblems } from '../print.js';
 export function scoreCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('score')
     .description('评分：读取评价目录（evaluation.yaml），按指标体系评分并写出评分结果工作簿 / score an evaluation folder')
-    .argument('<evaluation-dir>', '含 evaluation.yaml 的评价目录 (or the evaluation.yaml itself)');
+    .argument('<evaluation-dir>', '含 evaluation.yaml 的评价目录 (or the evaluation.yaml itself)')
+    .option('--show-pii', '在输出中显示完整的身份证号、银行卡号 show ID and bank numbers in full');
   addCommonOptions(cmd).action(async (dir: string, raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
     const result = await scoreEvaluation(dir);
@@ -28,6 +29,8 @@ export function scoreCommand(setExit: (code: number) => void): Command {
         scored,
         metrics: loaded.metrics,
         problems,
+        audit: loaded.audit,
+        showPii: Boolean(raw.showPii),
       }),
       outFile,
     );
@@ -39,7 +42,8 @@ export function scoreCommand(setExit: (code: number) => void): Command {
         output: shown,
         ...scoredTreeJson(scored),
         metrics: [...loaded.metrics.keys()].sort().map((k) => metricJson(loaded.metrics.get(k)!)),
-        ...problemsJson(problems),
+        ...problemsJson(problems, Boolean(raw.showPii)),
+        audit: auditJson(loaded.audit, Boolean(raw.showPii)),
       });
     } else {
       const c = colourFor(process.stdout);
@@ -51,11 +55,15 @@ export function scoreCommand(setExit: (code: number) => void): Command {
       lines.push(c.bold(`  ${'合计'.padEnd(8, '　')} ${scored.total.toFixed(places).padStart(7)} / ${pts(scored.tree.total).padEnd(4)} ${percent(scored.rate)}  评价等级：${scored.grade}`));
       const counts = countBySeverity(problems);
       if (problems.length > 0) lines.push(`问题：错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个（详见工作簿「问题清单」）`);
+      const audit = countBySeverity(loaded.audit.findings);
+      lines.push(
+        `数据核查：${loaded.audit.context.records.length} 人次，${loaded.audit.identities.persons.length} 人；错误 ${audit.error} 个，警告 ${audit.warning} 个，提示 ${audit.info} 个（详见工作簿「数据核查」）`,
+      );
       lines.push(`已写入 ${shown}`);
       process.stdout.write(`${lines.join('\n')}\n`);
       printProblems(problems);
     }
-    setExit(exitCodeFor(problems, opts.failOn));
+    setExit(exitCodeFor([...problems, ...loaded.audit.findings], opts.failOn));
   });
   return cmd;
 }

@@ -100,7 +100,7 @@ export function validateCommand(setExit: (code: number) => void): Command {
           })),
         })),
         summary: { errors: counts.error, warnings: counts.warning, infos: counts.info },
-        problems: problems.map(problemJson),
+        problems: problems.map((p) => problemJson(p)),
         omitted: Object.fromEntries(omitted),
       });
     } else {

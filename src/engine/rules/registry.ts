@@ -36,7 +36,7 @@ export function kindOf(name: string): RuleKind<unknown, unknown> {
 }
 
 export function answerProblemText(error: z.ZodError): string {
-  return zodProblems(error, {}, 'answer-invalid').map(formatProblem).join('；');
+  return zodProblems(error, {}, 'answer-invalid').map((p) => formatProblem(p)).join('；');
 }
 
 export type ParsedRule = { ok: true; spec: RuleSpec } | { ok: false; messages: string[] };
@@ -50,7 +50,7 @@ export function parseRuleSpec(raw: Record<string, unknown>): ParsedRule {
   }
   const parsed = module.params.safeParse(rest);
   if (!parsed.success) {
-    return { ok: false, messages: zodProblems(parsed.error, {}, 'rule-invalid').map(formatProblem) };
+    return { ok: false, messages: zodProblems(parsed.error, {}, 'rule-invalid').map((p) => formatProblem(p)) };
   }
   return { ok: true, spec: { kind: module.kind, params: parsed.data } };
 }

@@ -1,0 +1,50 @@
+// The contract of every roster check: a stable id, the rule in words, and a
+// function from the records to findings (Problems with where and whom).
+import { problem, type Problem, type Severity } from '../problems/problem.js';
+import type { RosterRecord } from '../schema/roster.js';
+import type { AuditConfig } from './config.js';
+import type { Identities } from './identity.js';
+
+export interface RegistryRecord {
+  file: string;
+  row: number;
+  name: string;
+  idNumber?: string;
+  unit?: string;
+}
+
+export interface AuditContext {
+  records: readonly RosterRecord[];
+  identities: Identities;
+  config: AuditConfig;
+  /** the evaluated years, when known */
+  period: readonly number[];
+  /** the registered households (建档名单), when given */
+  registry?: readonly RegistryRecord[];
+}
+
+export interface Check {
+  id: string;
+  /** the rule in words, for the summary sheet */
+  rule: string;
+  run(ctx: AuditContext): Problem[];
+}
+
+/** A finding about one payment row. */
+export function rowFinding(
+  severity: Severity,
+  code: string,
+  message: string,
+  r: RosterRecord,
+  extra: { expected?: string; found?: string; hint?: string } = {},
+): Problem {
+  return {
+    ...problem(severity, code, message, { file: r.file, ...(r.sheet ? { sheet: r.sheet } : {}), row: r.row }, extra),
+    person: { name: r.name, ...(r.unit ? { unit: r.unit } : {}), ...(r.idNumber ? { idNumber: r.idNumber } : {}) },
+  };
+}
+
+/** The year a payment belongs to: the roster's year, else its payment date's. */
+export function yearOf(r: RosterRecord): number | undefined {
+  return r.year ?? (r.date ? Number(r.date.slice(0, 4)) : undefined);
+}

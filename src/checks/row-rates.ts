@@ -1,0 +1,25 @@
+// A roster's own 预算执行率 column against its amounts: paid ÷ approved per row.
+import { Decimal } from '../numbers/decimal.js';
+import { parseNumber } from '../numbers/parse.js';
+import type { Problem } from '../problems/problem.js';
+import type { Check } from './check.js';
+import { rowFinding } from './check.js';
+
+export const rowRates: Check = {
+  id: 'row-rates',
+  rule: '每行的预算执行率等于已支付金额 ÷ 帮扶金额',
+  run({ records }) {
+    const out: Problem[] = [];
+    for (const r of records) {
+      if (!r.executionRate || r.approved.isZero()) continue;
+      const stated = parseNumber(r.executionRate)?.value;
+      const actual = r.paid.dividedBy(r.approved);
+      // compared at the stated precision: "100%" means 1.00, "91.38%" means 0.9138
+      const places = Math.max(2, (r.executionRate.split('.')[1] ?? '').replace(/\D/g, '').length + 2);
+      if (!stated || !actual.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).equals(stated)) {
+        out.push(rowFinding('warning', 'row-rate-mismatch', '本行预算执行率与金额不符', r, { expected: `${actual.times(100).toDecimalPlaces(2).toString()}%`, found: r.executionRate, hint: '按 已支付金额 ÷ 帮扶金额 更正' }));
+      }
+    }
+    return out;
+  },
+};

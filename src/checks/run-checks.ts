@@ -1,0 +1,30 @@
+// All roster checks, in the order their findings are listed.
+import type { Problem } from '../problems/problem.js';
+import type { RosterRecord } from '../schema/roster.js';
+import { amounts } from './amounts.js';
+import { approvals } from './approvals.js';
+import type { AuditContext, Check, RegistryRecord } from './check.js';
+import type { AuditConfig } from './config.js';
+import { idNumbers } from './id-numbers.js';
+import { resolveIdentities, type Identities } from './identity.js';
+import { registration } from './registration.js';
+import { repeats } from './repeats.js';
+import { rowRates } from './row-rates.js';
+import { timing } from './timing.js';
+
+export const CHECKS: readonly Check[] = [idNumbers, amounts, rowRates, approvals, timing, registration, repeats];
+
+export interface AuditResult {
+  context: AuditContext;
+  identities: Identities;
+  findings: Problem[];
+  /** per check: its findings (for the summary) */
+  byCheck: { check: Check; findings: Problem[] }[];
+}
+
+export function runChecks(records: readonly RosterRecord[], config: AuditConfig, period: readonly number[], registry?: readonly RegistryRecord[]): AuditResult {
+  const identities = resolveIdentities(records, config.county_prefixes);
+  const context: AuditContext = { records, identities, config, period, ...(registry ? { registry } : {}) };
+  const byCheck = CHECKS.map((check) => ({ check, findings: check.run(context) }));
+  return { context, identities, findings: byCheck.flatMap((b) => b.findings), byCheck };
+}

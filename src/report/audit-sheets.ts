@@ -1,0 +1,92 @@
+// The audit's sheets: 数据核查 (one row per finding, with whom it concerns, the
+// ID masked unless --show-pii) and 核查汇总 (counts per check, persons vs person-times).
+import type { Workbook } from 'exceljs';
+import type { AuditResult } from '../checks/run-checks.js';
+import { SEVERITY_LABEL, maskNumber, type Problem } from '../problems/problem.js';
+import { setUpSheet, styleRow, type ColumnSpec } from './sheet-style.js';
+
+const ORDER = { error: 0, warning: 1, info: 2 } as const;
+
+function ruleOf(audit: AuditResult, f: Problem): string {
+  return audit.byCheck.find((b) => b.findings.includes(f))?.check.rule ?? '';
+}
+
+export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, showPii = false): void {
+  const ws = wb.addWorksheet('数据核查');
+  const columns: ColumnSpec[] = [
+    { header: '级别', width: 7 },
+    { header: '代码', width: 22 },
+    { header: '核查规则', width: 30, wrap: true },
+    { header: '文件', width: 22, wrap: true },
+    { header: '工作表', width: 10 },
+    { header: '行', width: 6 },
+    { header: '人员', width: 10 },
+    { header: '身份证号', width: 21 },
+    { header: '单位', width: 20, wrap: true },
+    { header: '问题', width: 36, wrap: true },
+    { header: '应为', width: 16, wrap: true },
+    { header: '实际为', width: 30, wrap: true },
+    { header: '建议处理', width: 40, wrap: true },
+  ];
+  let r = setUpSheet(ws, `${title}数据核查`, columns);
+  const findings = [...audit.findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  if (findings.length === 0) {
+    ws.getCell(r, 1).value = '未发现问题';
+    ws.mergeCells(r, 1, r, columns.length);
+  }
+  for (const f of findings) {
+    const row = ws.getRow(r);
+    const id = f.person?.idNumber;
+    // every value is written as a plain value: text from inputs never becomes a formula
+    row.values = [
+      SEVERITY_LABEL[f.severity],
+      f.code,
+      ruleOf(audit, f),
+      f.where.file ?? '',
+      f.where.sheet ?? '',
+      f.where.row ?? '',
+      f.person?.name ?? '',
+      id ? (showPii ? id : maskNumber(id)) : '',
+      f.person?.unit ?? '',
+      f.message,
+      f.expected ?? '',
+      f.found ?? '',
+      f.hint ?? '',
+    ];
+    styleRow(row, columns);
+    r += 1;
+  }
+
+  const sum = wb.addWorksheet('核查汇总');
+  const sumColumns: ColumnSpec[] = [
+    { header: '核查项', width: 16 },
+    { header: '规则', width: 50, wrap: true },
+    { header: '错误', width: 8 },
+    { header: '警告', width: 8 },
+    { header: '提示', width: 8 },
+  ];
+  let s = setUpSheet(sum, `${title}核查汇总`, sumColumns);
+  for (const { check, findings: list } of audit.byCheck) {
+    const row = sum.getRow(s);
+    row.values = [check.id, check.rule, ...(['error', 'warning', 'info'] as const).map((sev) => list.filter((f) => f.severity === sev).length)];
+    styleRow(row, sumColumns);
+    s += 1;
+  }
+  const total = sum.getRow(s);
+  total.values = ['合计', '', ...(['error', 'warning', 'info'] as const).map((sev) => audit.findings.filter((f) => f.severity === sev).length)];
+  styleRow(total, sumColumns, true);
+  s += 2;
+  const { records } = audit.context;
+  const persons = audit.identities.persons.length;
+  const lines: [string, number][] = [
+    ['发放人次', records.length],
+    ['受助人数（不重复）', persons],
+    ['受助 2 次及以上的人数', audit.identities.persons.filter((p) => p.records.length > 1).length],
+  ];
+  for (const [label, value] of lines) {
+    const row = sum.getRow(s);
+    row.getCell(1).value = label;
+    row.getCell(3).value = value;
+    s += 1;
+  }
+}
