@@ -6,6 +6,7 @@ import { InputError } from '../problems/problem.js';
 import { problemJson } from '../report/json.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
+import { auditCommand } from './commands/audit.js';
 import { EXIT_INPUT, EXIT_OK } from './conventions.js';
 import { printJson, printProblems } from './print.js';
 
@@ -27,7 +28,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .exitOverride()
     .showHelpAfterError('（用 jixiao --help 查看用法）')
     .addCommand(scoreCommand(setExit))
-    .addCommand(validateCommand(setExit));
+    .addCommand(validateCommand(setExit))
+    .addCommand(auditCommand(setExit));
   for (const cmd of program.commands) cmd.exitOverride();
   try {
     await program.parseAsync([...argv]);

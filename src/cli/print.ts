@@ -10,18 +10,18 @@ export function colourFor(stream: NodeJS.WriteStream): ChalkInstance {
   return new Chalk({ level: enabled ? 1 : 0 });
 }
 
-export function problemLine(p: Problem, c: ChalkInstance): string {
+export function problemLine(p: Problem, c: ChalkInstance, showPii = false): string {
   const label = SEVERITY_LABEL[p.severity];
   const tag = p.severity === 'error' ? c.red(label) : p.severity === 'warning' ? c.yellow(label) : c.cyan(label);
-  return `${tag} ${c.dim(`[${p.code}]`)} ${formatProblem(p)}`;
+  return `${tag} ${c.dim(`[${p.code}]`)} ${formatProblem(p, showPii)}`;
 }
 
 /** Problems to stderr, errors first, capped with a count of the rest. */
-export function printProblems(problems: readonly Problem[], limit = 50): void {
+export function printProblems(problems: readonly Problem[], limit = 50, showPii = false): void {
   const c = colourFor(process.stderr);
   const order = { error: 0, warning: 1, info: 2 } as const;
   const sorted = [...problems].sort((a, b) => order[a.severity] - order[b.severity]);
-  for (const p of sorted.slice(0, limit)) process.stderr.write(`${problemLine(p, c)}\n`);
+  for (const p of sorted.slice(0, limit)) process.stderr.write(`${problemLine(p, c, showPii)}\n`);
   if (sorted.length > limit) process.stderr.write(`……另有 ${sorted.length - limit} 个问题未列出（用 --format json 查看全部）\n`);
 }
 

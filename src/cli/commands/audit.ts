@@ -1,0 +1,100 @@
+// jixiao audit <rosters...>: the checks the funds' rules call for (数据核查),
+// written to 数据核查.xlsx, with a summary on stdout.
+import { join, relative, resolve } from 'node:path';
+import { Command } from 'commander';
+import { auditConfigSchema, type AuditConfig } from '../../checks/config.js';
+import { normaliseEncoding } from '../../io/decode.js';
+import { readStructuredFile } from '../../io/structured-file.js';
+import { writeWorkbook } from '../../io/write-xlsx.js';
+import ExcelJS from '../../io/exceljs.js';
+import { InputError, countBySeverity, inputError } from '../../problems/problem.js';
+import { zodProblems } from '../../problems/zod-issues.js';
+import { addAuditSheets } from '../../report/audit-sheets.js';
+import { auditJson, problemsJson } from '../../report/json.js';
+import { auditRosters } from '../../run/audit-rosters.js';
+import { addCommonOptions, commonOptions, exitCodeFor } from '../conventions.js';
+import { colourFor, printJson, printProblems } from '../print.js';
+import { Progress } from '../progress.js';
+
+function parsePeriod(text: string | undefined): number[] {
+  if (!text) return [];
+  const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(text);
+  if (range) {
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    if (from <= to) return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  }
+  const years = text.split(/[,，\s]+/).map(Number);
+  if (years.every((y) => Number.isInteger(y) && y >= 1990 && y <= 2100)) return years;
+  throw inputError('usage', `无法识别的评价期间 ${text}`, {}, { expected: '2020-2022 或 2020,2021,2022' });
+}
+
+async function loadConfig(file: string | undefined): Promise<AuditConfig> {
+  if (!file) return auditConfigSchema.parse({});
+  const display = relative(process.cwd(), resolve(file)) || file;
+  const raw = await readStructuredFile(resolve(file), display);
+  const parsed = auditConfigSchema.safeParse(raw);
+  if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: display }, 'audit-config-invalid', {}, raw));
+  return parsed.data;
+}
+
+export function auditCommand(setExit: (code: number) => void): Command {
+  const cmd = new Command('audit')
+    .description('数据核查：按帮扶资金的规定核查花名册（身份证号、重复受助、金额、审批、发放时间和方式、建档） / audit rosters')
+    .argument('<rosters...>', '花名册 CSV 或 XLSX 文件')
+    .option('--registry <file>', '建档名单（registered households）')
+    .option('--config <file>', '核查设置（YAML，见 README：标准、审批额度、发放期限 …）')
+    .option('--period <years>', '评价期间，如 2020-2022')
+    .option('--encoding <name>', 'CSV 编码：utf-8、gb18030、gbk（默认自动识别）')
+    .option('--sheet <name|index|*>', 'XLSX 工作表（默认第 1 个）')
+    .option('--show-pii', '在输出中显示完整的身份证号 show ID numbers in full')
+    .option('--progress', '在标准错误上显示进度')
+    .option('--no-progress', '不显示进度');
+  addCommonOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
+    const opts = commonOptions(raw);
+    const showPii = Boolean(raw.showPii);
+    const encoding = raw.encoding === undefined ? undefined : normaliseEncoding(String(raw.encoding));
+    if (raw.encoding !== undefined && !encoding) throw inputError('usage', `不支持的编码 ${String(raw.encoding)}`, {}, { expected: 'utf-8 / gb18030 / gbk' });
+    const sheetText = raw.sheet === undefined ? undefined : String(raw.sheet);
+    const options = { ...(encoding ? { encoding } : {}), ...(sheetText !== undefined ? { sheet: /^\d+$/.test(sheetText) ? Number(sheetText) : sheetText } : {}) };
+    const config = await loadConfig(raw.config as string | undefined);
+    const period = parsePeriod(raw.period as string | undefined);
+    const input = (f: string) => ({ path: resolve(f), display: relative(process.cwd(), resolve(f)) || f });
+    const progress = Progress.forStderr(raw.progress as boolean | undefined, '数据核查');
+    const { audit, readProblems } = await auditRosters(
+      files.map(input),
+      config,
+      period,
+      options,
+      raw.registry ? input(String(raw.registry)) : undefined,
+      (n) => progress.update(n),
+    );
+    progress.done();
+    if (readProblems.some((p) => p.code === 'header-missing')) throw new InputError(readProblems.filter((p) => p.code === 'header-missing'));
+
+    const outFile = join(opts.out, '数据核查.xlsx');
+    const wb = new ExcelJS.Workbook();
+    addAuditSheets(wb, audit, '花名册', showPii);
+    await writeWorkbook(wb, outFile);
+    const shown = relative(process.cwd(), outFile) || outFile;
+    const all = [...readProblems, ...audit.findings];
+    if (opts.format === 'json') {
+      printJson({ command: 'audit', output: shown, ...auditJson(audit, showPii), read: problemsJson(readProblems, showPii) });
+    } else {
+      const c = colourFor(process.stdout);
+      const counts = countBySeverity(audit.findings);
+      const lines = [
+        c.bold(`数据核查：${audit.context.records.length} 人次，${audit.identities.persons.length} 人（不重复），受助 2 次及以上 ${audit.identities.persons.filter((p) => p.records.length > 1).length} 人`),
+        ...audit.byCheck.map((b) => {
+          const n = countBySeverity(b.findings);
+          return `  ${b.check.rule}：错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}`;
+        }),
+        `合计：错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个`,
+        `已写入 ${shown}`,
+      ];
+      process.stdout.write(`${lines.join('\n')}\n`);
+      printProblems(all.filter((p) => p.severity !== 'info'), 50, showPii);
+    }
+    setExit(exitCodeFor(all, opts.failOn));
+  });
+  return cmd;
+}
