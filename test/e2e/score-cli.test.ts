@@ -109,6 +109,11 @@ describe('jixiao score fixtures/xiangyuan', () => {
     expect(ws.getCell('K3').alignment?.wrapText).toBe(true);
   });
 
+  it('adds the audit of the rosters', () => {
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['评分表', '得分汇总', '指标数据', '数据核查', '核查汇总', '问题清单']);
+    expect(run.stdout).toContain('数据核查：29 人次，25 人；错误 0 个，警告 0 个，提示 3 个（详见工作簿「数据核查」）');
+  });
+
   it('lists the metrics with their sources', () => {
     const ws = wb.getWorksheet('指标数据')!;
     const persons = findRow(ws, 1, 'roster.persons');

@@ -93,6 +93,20 @@ describe('Xiangyuan reference case', () => {
     expect(loaded.metrics.get('survey.satisfaction')?.value.toFixed(4)).toBe('0.9132');
     expect(loaded.metrics.get('survey.satisfaction')?.provenance).toEqual([{ file: 'survey.csv', rows: '3-28', note: '26 份问卷，9 个计分题' }]);
     expect(loaded.metrics.get('registration.aid_rate')?.source).toBe('judgement');
+    expect(loaded.metrics.get('roster.compliance_rate')?.provenance[0]?.note).toBe('数据核查');
+  });
+
+  it('audits the rosters: 29 person-times, 25 persons, three persons aided in more than one year', async () => {
+    const { loaded } = await scoreEvaluation(join(ROOT, 'fixtures/xiangyuan'));
+    const { audit } = loaded;
+    expect(audit.context.records).toHaveLength(29);
+    expect(audit.identities.persons).toHaveLength(25);
+    expect(audit.identities.persons.filter((p) => p.records.length > 1).map((p) => [p.name, p.records.length, p.matches.map((m) => m.rule)])).toEqual([
+      ['刘勇', 3, ['name-unit-normalised', 'name-unit-normalised']],
+      ['胡占华', 2, ['name-unit-same']],
+      ['连峰', 2, ['name-unit-contained']],
+    ]);
+    expect(audit.findings.map((f) => f.severity)).toEqual(['info', 'info', 'info']);
   });
 });
 
