@@ -12,7 +12,13 @@ import { repeats } from './repeats.js';
 import { rowRates } from './row-rates.js';
 import { timing } from './timing.js';
 
-export const CHECKS: readonly Check[] = [idNumbers, amounts, rowRates, approvals, timing, registration, repeats];
+/**
+ * Stated totals are checked while the tables are read (table-records.ts); their
+ * findings are handed in and listed under this check.
+ */
+export const totals: Check = { id: 'totals', rule: '合计行、小计行等于明细之和', run: () => [] };
+
+export const CHECKS: readonly Check[] = [idNumbers, amounts, rowRates, totals, approvals, timing, registration, repeats];
 
 export interface AuditResult {
   context: AuditContext;
@@ -22,9 +28,15 @@ export interface AuditResult {
   byCheck: { check: Check; findings: Problem[] }[];
 }
 
-export function runChecks(records: readonly RosterRecord[], config: AuditConfig, period: readonly number[], registry?: readonly RegistryRecord[]): AuditResult {
+export function runChecks(
+  records: readonly RosterRecord[],
+  config: AuditConfig,
+  period: readonly number[],
+  registry?: readonly RegistryRecord[],
+  totalFindings: readonly Problem[] = [],
+): AuditResult {
   const identities = resolveIdentities(records, config.county_prefixes);
   const context: AuditContext = { records, identities, config, period, ...(registry ? { registry } : {}) };
-  const byCheck = CHECKS.map((check) => ({ check, findings: check.run(context) }));
+  const byCheck = CHECKS.map((check) => ({ check, findings: check === totals ? [...totalFindings] : check.run(context) }));
   return { context, identities, findings: byCheck.flatMap((b) => b.findings), byCheck };
 }

@@ -22,7 +22,7 @@ export function yearFrom(title: string | undefined, file: string): number | unde
 
 export interface AuditRun {
   audit: AuditResult;
-  /** problems met while reading (rows that could not be read, wrong totals) */
+  /** problems met while reading (rows that could not be read); wrong totals are audit findings */
   readProblems: Problem[];
 }
 
@@ -56,5 +56,6 @@ export async function auditRosters(
     const list = registry;
     await readFileRecords(registryFile.path, registryFile.display, REGISTRY_KIND, options, (value, row) => list.push({ ...value, file: registryFile.display, row }), (p) => readProblems.push(p));
   }
-  return { audit: runChecks(records, config, period, registry), readProblems };
+  const stated = readProblems.filter((p) => p.code === 'total-mismatch');
+  return { audit: runChecks(records, config, period, registry, stated), readProblems: readProblems.filter((p) => p.code !== 'total-mismatch') };
 }

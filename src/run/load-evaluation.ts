@@ -128,7 +128,11 @@ export async function loadEvaluation(target: string): Promise<LoadedEvaluation> 
   }
   if (dataErrors.length > 0) throw new InputError(dataErrors);
 
-  const audit = runChecks(rosters, config.settings.audit, config.period, hasRegistry ? registry : undefined);
+  // wrong stated totals in rosters are audit findings, listed with the other checks
+  const rosterFiles = new Set(rosters.map((r) => r.file));
+  const isRosterTotal = (p: Problem) => p.code === 'total-mismatch' && rosterFiles.has(p.where.file ?? '');
+  const audit = runChecks(rosters, config.settings.audit, config.period, hasRegistry ? registry : undefined, problems.filter(isRosterTotal));
+  problems.splice(0, problems.length, ...problems.filter((p) => !isRosterTotal(p)));
   const computed = [...rosterMetrics(rosters, audit.identities.personOf), ...auditMetrics(audit), ...budgetMetrics(budget), ...surveys];
   const computedMap = new Map(computed.map((m) => [m.name, m]));
   const all = [...computed, ...derivedMetrics(computedMap)];

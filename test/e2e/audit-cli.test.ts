@@ -30,7 +30,7 @@ describe('jixiao audit', () => {
   it('exits 1 on errors and summarises by check', () => {
     expect(run.code).toBe(1);
     expect(run.stdout.split('\n')[0]).toBe('数据核查：20 人次，18 人（不重复），受助 2 次及以上 2 人');
-    expect(run.stdout).toContain('合计：错误 5 个，警告 11 个，提示 3 个');
+    expect(run.stdout).toContain('合计：错误 6 个，警告 11 个，提示 3 个');
     expect(runCli([...AUDIT, '-o', out, '--fail-on', 'never'], ROOT).code).toBe(0);
   });
 
@@ -43,7 +43,7 @@ describe('jixiao audit', () => {
     ws.eachRow((row, n) => {
       if (n > 2) rows.push((row.values as unknown[]).slice(1));
     });
-    expect(rows).toHaveLength(19);
+    expect(rows).toHaveLength(20);
     expect(rows[0]).toEqual(['错误', 'id-invalid', '身份证号校验位、出生日期、性别码与性别列一致、年龄在合理范围', 'fixtures/audit/roster-2022.csv', '', 4, '张慧斌', '1404**********0310', '供销机械厂', '身份证号无效：校验位应为 9', '', '1404**********0310', '核对身份证原件后更正']);
     const summary = wb.getWorksheet('核查汇总')!;
     const lastRows: unknown[][] = [];
