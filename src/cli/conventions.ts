@@ -4,7 +4,9 @@
 //   2  wrong usage, unreadable input, invalid configuration
 import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { rank, type Problem, type Severity } from '../problems/problem.js';
+import { inputError, rank, type Problem, type Severity } from '../problems/problem.js';
+import { normaliseEncoding } from '../io/decode.js';
+import type { OpenOptions } from '../io/open-sheets.js';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -34,4 +36,20 @@ export function exitCodeFor(problems: readonly Problem[], failOn: FailOn): numbe
   if (failOn === 'never') return EXIT_OK;
   const threshold = rank(failOn);
   return problems.some((p) => rank(p.severity) >= threshold) ? EXIT_FINDINGS : EXIT_OK;
+}
+
+/** --encoding and --sheet, shared by the commands that read tables. */
+export function addReadingOptions(cmd: Command): Command {
+  return cmd
+    .option('--encoding <name>', 'CSV 编码：utf-8、gb18030、gbk（默认自动识别） CSV encoding')
+    .option('--sheet <name|index|*>', 'XLSX 工作表：名称、序号（从 1 起）或 * 表示全部（默认第 1 个） XLSX sheet')
+    .option('--progress', '在标准错误上显示进度 show progress on stderr')
+    .option('--no-progress', '不显示进度');
+}
+
+export function readingOptions(raw: Record<string, unknown>): OpenOptions {
+  const encoding = raw.encoding === undefined ? undefined : normaliseEncoding(String(raw.encoding));
+  if (raw.encoding !== undefined && !encoding) throw inputError('usage', `不支持的编码 ${String(raw.encoding)}`, {}, { expected: 'utf-8 / gb18030 / gbk' });
+  const sheet = raw.sheet === undefined ? undefined : String(raw.sheet);
+  return { ...(encoding ? { encoding } : {}), ...(sheet !== undefined ? { sheet: /^\d+$/.test(sheet) ? Number(sheet) : sheet } : {}) };
 }

@@ -4,6 +4,7 @@ import { open } from 'node:fs/promises';
 import { inputError } from '../problems/problem.js';
 import type { Encoding } from './decode.js';
 
+
 export type FileKind = 'zip' | 'ole2' | 'text';
 
 export interface Sniffed {

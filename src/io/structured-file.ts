@@ -11,7 +11,7 @@ export async function readStructuredFile(path: string, display: string): Promise
   } catch {
     throw inputError('file-unreadable', '无法读取文件', { file: display }, { hint: '检查路径是否正确、文件是否存在' });
   }
-  const { text } = decodeText(bytes, display);
+  const text = decodeText(bytes, display);
   if (text.trim() === '') throw inputError('file-empty', '文件是空的', { file: display });
   if (/\.json$/i.test(path)) {
     try {

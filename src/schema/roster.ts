@@ -59,6 +59,21 @@ export interface RosterRecord {
 
 export type RosterRow = Omit<RosterRecord, 'file' | 'sheet' | 'row' | 'year'>;
 
+const OPTIONAL = [
+  ['gender', 'gender'],
+  ['unit', 'unit'],
+  ['id_number', 'idNumber'],
+  ['bank_account', 'bankAccount'],
+  ['date', 'date'],
+  ['union', 'union'],
+  ['hardship_type', 'hardshipType'],
+  ['cause', 'cause'],
+  ['approval', 'approval'],
+  ['method', 'method'],
+  ['signature', 'signature'],
+  ['execution_rate', 'executionRate'],
+] as const;
+
 export function rosterRowSchema(columns: Column[]): z.ZodType<RosterRow> {
   const unitOf = (field: string) => columns.find((c) => c.field === field)?.unit;
   const hasApproved = columns.some((c) => c.field === 'approved');
@@ -94,18 +109,11 @@ export function rosterRowSchema(columns: Column[]): z.ZodType<RosterRow> {
         paid: r.paid,
         aidType: r.aid_type,
       };
-      if (r.gender) out.gender = r.gender;
-      if (r.unit) out.unit = r.unit;
-      if (r.id_number) out.idNumber = r.id_number;
-      if (r.bank_account) out.bankAccount = r.bank_account;
-      if (r.date) out.date = r.date;
-      if (r.union) out.union = r.union;
-      if (r.hardship_type) out.hardshipType = r.hardship_type;
-      if (r.cause) out.cause = r.cause;
-      if (r.approval) out.approval = r.approval;
-      if (r.method) out.method = r.method;
-      if (r.signature) out.signature = r.signature;
-      if (r.execution_rate) out.executionRate = r.execution_rate;
+      // optional fields only when present, so records stay small
+      for (const [from, to] of OPTIONAL) {
+        const v = r[from];
+        if (v) (out as unknown as Record<string, string>)[to] = v;
+      }
       return out;
     },
   );

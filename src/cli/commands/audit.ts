@@ -3,7 +3,6 @@
 import { join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { auditConfigSchema, type AuditConfig } from '../../checks/config.js';
-import { normaliseEncoding } from '../../io/decode.js';
 import { readStructuredFile } from '../../io/structured-file.js';
 import { writeWorkbook } from '../../io/write-xlsx.js';
 import ExcelJS from '../../io/exceljs.js';
@@ -12,7 +11,7 @@ import { zodProblems } from '../../problems/zod-issues.js';
 import { addAuditSheets } from '../../report/audit-sheets.js';
 import { auditJson, problemsJson } from '../../report/json.js';
 import { auditRosters } from '../../run/audit-rosters.js';
-import { addCommonOptions, commonOptions, exitCodeFor } from '../conventions.js';
+import { addCommonOptions, addReadingOptions, commonOptions, exitCodeFor, readingOptions } from '../conventions.js';
 import { colourFor, printJson, printProblems } from '../print.js';
 import { Progress } from '../progress.js';
 
@@ -44,18 +43,11 @@ export function auditCommand(setExit: (code: number) => void): Command {
     .option('--registry <file>', '建档名单（registered households）')
     .option('--config <file>', '核查设置（YAML，见 README：标准、审批额度、发放期限 …）')
     .option('--period <years>', '评价期间，如 2020-2022')
-    .option('--encoding <name>', 'CSV 编码：utf-8、gb18030、gbk（默认自动识别）')
-    .option('--sheet <name|index|*>', 'XLSX 工作表（默认第 1 个）')
-    .option('--show-pii', '在输出中显示完整的身份证号 show ID numbers in full')
-    .option('--progress', '在标准错误上显示进度')
-    .option('--no-progress', '不显示进度');
-  addCommonOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
+    .option('--show-pii', '在输出中显示完整的身份证号 show ID numbers in full');
+  addCommonOptions(addReadingOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
     const showPii = Boolean(raw.showPii);
-    const encoding = raw.encoding === undefined ? undefined : normaliseEncoding(String(raw.encoding));
-    if (raw.encoding !== undefined && !encoding) throw inputError('usage', `不支持的编码 ${String(raw.encoding)}`, {}, { expected: 'utf-8 / gb18030 / gbk' });
-    const sheetText = raw.sheet === undefined ? undefined : String(raw.sheet);
-    const options = { ...(encoding ? { encoding } : {}), ...(sheetText !== undefined ? { sheet: /^\d+$/.test(sheetText) ? Number(sheetText) : sheetText } : {}) };
+    const options = readingOptions(raw);
     const config = await loadConfig(raw.config as string | undefined);
     const period = parsePeriod(raw.period as string | undefined);
     const input = (f: string) => ({ path: resolve(f), display: relative(process.cwd(), resolve(f)) || f });

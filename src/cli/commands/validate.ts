@@ -2,14 +2,13 @@
 // the other commands would, and report every problem with where it is.
 import { relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
-import { normaliseEncoding } from '../../io/decode.js';
 import type { TableHeader } from '../../io/table-locator.js';
 import { InputError, type Problem } from '../../problems/problem.js';
 import { ProblemSink } from '../../problems/sink.js';
 import { problemJson } from '../../report/json.js';
 import { detectKind, type KindName } from '../../run/detect-kind.js';
 import { readFileRecords } from '../../run/read-table.js';
-import { EXIT_INPUT, addCommonOptions, commonOptions, exitCodeFor } from '../conventions.js';
+import { EXIT_INPUT, addCommonOptions, addReadingOptions, commonOptions, exitCodeFor, readingOptions } from '../conventions.js';
 import { colourFor, printJson, problemLine } from '../print.js';
 import { Progress } from '../progress.js';
 
@@ -23,28 +22,14 @@ interface FileResult {
   unreadable: boolean;
 }
 
-function sheetOption(raw: unknown): string | number | '*' | undefined {
-  if (raw === undefined) return undefined;
-  const text = String(raw);
-  return /^\d+$/.test(text) ? Number(text) : text;
-}
-
 export function validateCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('validate')
     .description('校验：读取花名册、预算资金表或问卷并报告所有问题 / validate input files')
     .argument('<files...>', 'CSV 或 XLSX 文件')
-    .addOption(new Option('--kind <kind>', '文件类型（默认按表头识别）file kind').choices(['roster', 'budget', 'survey']))
-    .option('--encoding <name>', 'CSV 编码：utf-8、gb18030、gbk（默认自动识别）')
-    .option('--sheet <name|index|*>', 'XLSX 工作表：名称、序号（从 1 起）或 * 表示全部（默认第 1 个）')
-    .option('--progress', '在标准错误上显示进度 show progress on stderr')
-    .option('--no-progress', '不显示进度');
-  addCommonOptions(cmd).action(async (files: string[], raw: Record<string, unknown>) => {
+    .addOption(new Option('--kind <kind>', '文件类型（默认按表头识别）file kind').choices(['roster', 'budget', 'survey']));
+  addCommonOptions(addReadingOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
-    const encoding = raw.encoding === undefined ? undefined : normaliseEncoding(String(raw.encoding));
-    if (raw.encoding !== undefined && !encoding) {
-      throw new InputError([{ severity: 'error', code: 'usage', message: `不支持的编码 ${String(raw.encoding)}`, where: {}, expected: 'utf-8 / gb18030 / gbk' }]);
-    }
-    const sheet = sheetOption(raw.sheet);
+    const options = readingOptions(raw);
     const sink = new ProblemSink(100);
     const results: FileResult[] = [];
     for (const file of files) {
@@ -54,7 +39,6 @@ export function validateCommand(setExit: (code: number) => void): Command {
       results.push(result);
       const progress = Progress.forStderr(raw.progress as boolean | undefined, display);
       try {
-        const options = { ...(encoding ? { encoding } : {}), ...(sheet !== undefined ? { sheet } : {}) };
         const kind = await detectKind(path, display, options, {}, raw.kind as KindName | undefined);
         result.kind = kind.kind;
         result.label = kind.label;
