@@ -6,7 +6,11 @@ import { decimalSchema, nonNegativeDecimal } from '../schema/numbers.js';
 
 const standard = z.strictObject({ min: nonNegativeDecimal.optional(), max: nonNegativeDecimal.optional() });
 
+export const CHECK_IDS = ['id-numbers', 'amounts', 'row-rates', 'totals', 'approvals', 'timing', 'registration', 'repeats'] as const;
+
 export const auditConfigSchema = z.strictObject({
+  /** checks not to run, by id */
+  disable: z.array(z.enum(CHECK_IDS)).default([]),
   /** place names dropped from unit names before comparing them (襄垣县, 襄垣) */
   county_prefixes: z.array(z.string().min(1)).default([]),
   /** a worker's plausible age in the payment year */

@@ -64,6 +64,13 @@ describe('audit of rosters with planted problems', () => {
     expect(run.audit.identities.apart).toEqual([{ name: '刘勇', records: [0, 18], reason: '同名，身份证号不同，视为不同人员' }]);
   });
 
+  it('runs only the checks not disabled', async () => {
+    const config = auditConfigSchema.parse({ disable: ['repeats', 'id-numbers', 'totals'] });
+    const quiet = await auditRosters([file('roster-2021.csv'), file('roster-2022.csv')], config, [2021, 2022], {});
+    expect(quiet.audit.byCheck.map((b) => b.check.id)).toEqual(['amounts', 'row-rates', 'approvals', 'timing', 'registration']);
+    expect(quiet.audit.findings.some((f) => f.code.startsWith('repeat') || f.code.startsWith('id-'))).toBe(false);
+  });
+
   it('gives the metrics scoring uses', () => {
     const metrics = new Map(auditMetrics(run.audit).map((m) => [m.name, m.value.toFixed(4)]));
     // 20 payments, 15 rows with an error or warning finding (the wrong total is not a payment)

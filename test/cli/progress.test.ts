@@ -1,0 +1,37 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Progress } from '../../src/cli/progress.js';
+
+describe('progress line', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('stays quiet for the first two seconds, then shows rows and rate on stderr', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+    const writes: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    const p = new Progress(true, 'big.csv');
+    p.update(16384);
+    expect(writes).toEqual([]);
+    vi.setSystemTime(new Date('2026-01-01T00:00:04Z'));
+    p.update(32768);
+    p.done();
+    expect(writes).toEqual(['\rbig.csv：已读 32,768 行（8,192 行/秒）', '\n']);
+  });
+
+  it('never writes when disabled (not a terminal, or --no-progress)', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const p = new Progress(false, 'big.csv');
+    vi.setSystemTime(new Date('2026-01-01T00:01:00Z'));
+    p.update(32768);
+    p.done();
+    expect(spy).not.toHaveBeenCalled();
+  });
+});
