@@ -7,6 +7,7 @@ import { inputError } from '../problems/problem.js';
 import type { Encoding } from './decode.js';
 import type { RawRow } from './raw-table.js';
 import type { SheetSource } from './sheet-source.js';
+import { parseInWorker } from './csv-worker-client.js';
 import { detectEncoding } from './sniff.js';
 
 /** Largest record accepted: a 10 MB cell is a broken file, not a roster. */
@@ -53,11 +54,16 @@ async function* checkedContent(path: string, encoding: Encoding, display: string
   }
 }
 
-export function csvSheet(path: string, display: string, head: Uint8Array, forced?: Encoding): SheetSource {
-  const encoding = detectEncoding(head, display, forced);
-  const sample = new TextDecoder(encoding).decode(head);
-  const delimiter = guessDelimiter(sample);
-  async function* rows(): AsyncGenerator<RawRow[]> {
+export interface CsvJob {
+  path: string;
+  display: string;
+  encoding: Encoding;
+  delimiter: string;
+}
+
+/** Parse a CSV file into batches of rows (in this thread; see csv-worker.ts for the other). */
+export async function* parseCsvRows({ path, display, encoding, delimiter }: CsvJob): AsyncGenerator<RawRow[]> {
+  {
     // info: true would build an info object per record (a third of the parse time on
     // large files); the parser's live `info` read as each record is pushed gives the same
     const parser = parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD });
@@ -112,5 +118,17 @@ export function csvSheet(path: string, display: string, head: Uint8Array, forced
     if (failure) fail(failure);
     if (rest.length > 0) yield rest;
   }
-  return { file: display, merges: [], rows: rows() };
+}
+
+/** Files from this size on are parsed in a worker thread, while this one validates. */
+const WORKER_FROM_BYTES = 4 * 1024 * 1024;
+// the worker runs the compiled module; from the TypeScript sources (tests) parsing stays in this thread
+const WORKER_URL = import.meta.url.endsWith('.js') ? new URL('./csv-worker.js', import.meta.url) : undefined;
+
+export function csvSheet(path: string, display: string, head: Uint8Array, size: number, forced?: Encoding): SheetSource {
+  const encoding = detectEncoding(head, display, forced);
+  const sample = new TextDecoder(encoding).decode(head);
+  const job: CsvJob = { path, display, encoding, delimiter: guessDelimiter(sample) };
+  const rows = WORKER_URL && size >= WORKER_FROM_BYTES ? parseInWorker(WORKER_URL, job) : parseCsvRows(job);
+  return { file: display, merges: [], rows };
 }

@@ -23,5 +23,5 @@ export async function* openSheets(path: string, display: string, options: OpenOp
   if (/\.(xlsx|xlsm)$/i.test(path)) {
     throw inputError('xlsx-invalid', '文件扩展名是 .xlsx，但内容不是 xlsx（不是 zip 格式）', { file: display }, { hint: '确认文件没有损坏，且扩展名与内容一致' });
   }
-  yield csvSheet(path, display, sniffed.head, options.encoding);
+  yield csvSheet(path, display, sniffed.head, sniffed.size, options.encoding);
 }
