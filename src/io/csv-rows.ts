@@ -7,7 +7,6 @@ import { inputError } from '../problems/problem.js';
 import type { Encoding } from './decode.js';
 import type { RawRow } from './raw-table.js';
 import type { SheetSource } from './sheet-source.js';
-import { parseInWorker } from './csv-worker-client.js';
 import { detectEncoding } from './sniff.js';
 
 /** Largest record accepted: a 10 MB cell is a broken file, not a roster. */
@@ -120,15 +119,8 @@ export async function* parseCsvRows({ path, display, encoding, delimiter }: CsvJ
   }
 }
 
-/** Files from this size on are parsed in a worker thread, while this one validates. */
-const WORKER_FROM_BYTES = 4 * 1024 * 1024;
-// the worker runs the compiled module; from the TypeScript sources (tests) parsing stays in this thread
-const WORKER_URL = import.meta.url.endsWith('.js') ? new URL('./csv-worker.js', import.meta.url) : undefined;
-
-export function csvSheet(path: string, display: string, head: Uint8Array, size: number, forced?: Encoding): SheetSource {
+export function csvSheet(path: string, display: string, head: Uint8Array, forced?: Encoding): SheetSource {
   const encoding = detectEncoding(head, display, forced);
   const sample = new TextDecoder(encoding).decode(head);
-  const job: CsvJob = { path, display, encoding, delimiter: guessDelimiter(sample) };
-  const rows = WORKER_URL && size >= WORKER_FROM_BYTES ? parseInWorker(WORKER_URL, job) : parseCsvRows(job);
-  return { file: display, merges: [], rows };
+  return { file: display, merges: [], rows: parseCsvRows({ path, display, encoding, delimiter: guessDelimiter(sample) }) };
 }
