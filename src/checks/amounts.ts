@@ -6,7 +6,7 @@ import type { Problem } from '../problems/problem.js';
 import type { RosterRecord } from '../schema/roster.js';
 import type { Check } from './check.js';
 import { rowFinding, yearOf } from './check.js';
-import type { AuditConfig } from './config.js';
+import type { AuditConfig } from '../schema/audit-config.js';
 
 const yuan = (d: Decimal) => `${d.toFixed(2)} 元`;
 

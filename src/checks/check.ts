@@ -2,7 +2,7 @@
 // function from the records to findings (Problems with where and whom).
 import { problem, type Problem, type Severity } from '../problems/problem.js';
 import type { RosterRecord } from '../schema/roster.js';
-import type { AuditConfig } from './config.js';
+import type { AuditConfig } from '../schema/audit-config.js';
 import type { Identities } from './identity.js';
 
 export interface RegistryRecord {

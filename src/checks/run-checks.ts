@@ -4,7 +4,7 @@ import type { RosterRecord } from '../schema/roster.js';
 import { amounts } from './amounts.js';
 import { approvals } from './approvals.js';
 import type { AuditContext, Check, RegistryRecord } from './check.js';
-import type { AuditConfig } from './config.js';
+import type { AuditConfig } from '../schema/audit-config.js';
 import { idNumbers } from './id-numbers.js';
 import { resolveIdentities, type Identities } from './identity.js';
 import { registration } from './registration.js';

@@ -5,7 +5,7 @@ import type { Problem } from '../problems/problem.js';
 import type { RosterRecord } from '../schema/roster.js';
 import type { Check } from './check.js';
 import { rowFinding, yearOf } from './check.js';
-import type { AuditConfig } from './config.js';
+import type { AuditConfig } from '../schema/audit-config.js';
 
 export function deadlineFor(r: RosterRecord, config: AuditConfig): string | undefined {
   const year = yearOf(r);

@@ -4,7 +4,6 @@ import { open } from 'node:fs/promises';
 import { inputError } from '../problems/problem.js';
 import type { Encoding } from './decode.js';
 
-
 export type FileKind = 'zip' | 'ole2' | 'text';
 
 export interface Sniffed {

@@ -2,7 +2,7 @@
 // year, run the checks.
 import { basename } from 'node:path';
 import type { RegistryRecord } from '../checks/check.js';
-import type { AuditConfig } from '../checks/config.js';
+import type { AuditConfig } from '../schema/audit-config.js';
 import { runChecks, type AuditResult } from '../checks/run-checks.js';
 import type { Problem } from '../problems/problem.js';
 import { REGISTRY_KIND } from '../schema/registry.js';

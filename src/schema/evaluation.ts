@@ -1,7 +1,7 @@
 // evaluation.yaml: one file that names everything an evaluation rests on.
 // Paths are relative to the evaluation folder.
 import { z } from 'zod';
-import { auditConfigSchema, DEFAULT_AUDIT } from '../checks/config.js';
+import { auditConfigSchema, DEFAULT_AUDIT } from './audit-config.js';
 import { decimalSchema } from './numbers.js';
 
 const year = z.number().int().min(1990).max(2100);

@@ -2,7 +2,7 @@
 // planted problem is found, at its row, and nothing else.
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { auditConfigSchema } from '../../src/checks/config.js';
+import { auditConfigSchema } from '../../src/schema/audit-config.js';
 import { auditMetrics } from '../../src/metrics/audit-metrics.js';
 import { readStructuredFile } from '../../src/io/structured-file.js';
 import { auditRosters, type AuditRun } from '../../src/run/audit-rosters.js';

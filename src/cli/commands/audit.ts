@@ -2,7 +2,7 @@
 // written to 数据核查.xlsx, with a summary on stdout.
 import { join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
-import { auditConfigSchema, type AuditConfig } from '../../checks/config.js';
+import { auditConfigSchema, type AuditConfig } from '../../schema/audit-config.js';
 import { readStructuredFile } from '../../io/structured-file.js';
 import { writeWorkbook } from '../../io/write-xlsx.js';
 import ExcelJS from '../../io/exceljs.js';

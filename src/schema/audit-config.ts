@@ -2,7 +2,7 @@
 // audit config file; defaults follow the funds' rules (DOMAIN.md).
 import { z } from 'zod';
 import { Decimal } from '../numbers/decimal.js';
-import { decimalSchema, nonNegativeDecimal } from '../schema/numbers.js';
+import { decimalSchema, nonNegativeDecimal } from './numbers.js';
 
 const standard = z.strictObject({ min: nonNegativeDecimal.optional(), max: nonNegativeDecimal.optional() });
 
