@@ -57,6 +57,7 @@ describe('jixiao score fixtures/xiangyuan', () => {
     expect(arrival.getCell(11).value).toBe('资金到位率 100.00% ≥ 100.00%，得满分 2 分');
 
     const effectiveness = findRow(ws, 3, '项目执行有效性');
+    expect(effectiveness.getCell(7).value).toBe('符合 4/5 项');
     expect(effectiveness.getCell(9).value).toBe(4);
     expect(effectiveness.getCell(10).value).toBe(0.8);
     expect(String(effectiveness.getCell(11).value)).toContain('按要求进行宣传工作（1 分）：不符合，得 0 分');

@@ -83,8 +83,10 @@ export const checklist: RuleKind<Params, z.infer<typeof answer>> = {
 
     const lines: string[] = [];
     let total = ZERO;
+    let met = 0;
     for (const item of p.items) {
       const { fraction, text } = share(a.items[item.id] as ItemAnswer);
+      if (fraction.equals(1)) met += 1;
       const got = input.roundPart(item.points.times(fraction));
       total = total.plus(got);
       lines.push(`${item.text}（${pts(item.points)} 分）：${text}，得 ${pts(got)} 分`);
@@ -103,6 +105,8 @@ export const checklist: RuleKind<Params, z.infer<typeof answer>> = {
       lines.push(`否决项：${p.vetoes.map((v) => v.text).join('；')}，不存在`);
     }
     lines.push(`合计得 ${pts(points)} 分`);
-    return { points, trace: lines.join('；'), metricsUsed: [], warnings: [] };
+    // the 完成值 column: how many items were fully met
+    const actual = found.length > 0 ? '存在否决情形' : `符合 ${met}/${p.items.length} 项`;
+    return { points, actual, trace: lines.join('；'), metricsUsed: [], warnings: [] };
   },
 };

@@ -30,6 +30,8 @@ describe('checklist', () => {
     const out = runRule({ rule, points: 3, answer: { items: { a: 'met', b: 'met', docs: 'met' }, vetoes: { misuse: 'found' }, reason: '发现挪用' } });
     expect(out.points.toString()).toBe('0');
     expect(out.trace).toContain('否决项：存在挪用，存在，本指标整体不得分');
+    expect(out.actual).toBe('存在否决情形');
+    expect(runRule({ rule, points: 3, answer: { items: { a: 'met', b: 'not_met', docs: 0.5 }, vetoes: { misuse: 'none' }, reason: 'x' } }).actual).toBe('符合 1/3 项');
   });
   it('names missing and unknown items', () => {
     expect(ruleError({ rule, points: 3, answer: { items: { a: 'met' }, vetoes: { misuse: 'none' } } }).message).toBe('缺少检查项 b、docs 的评价判断');
