@@ -20,12 +20,19 @@ const job = workerData as SheetJob;
 
 try {
   for await (const sheet of openSheetsHere(job.path, job.display, job.options, await sniffFile(job.path, job.display))) {
-    send({ type: 'sheet', ...(sheet.sheet ? { sheet: sheet.sheet } : {}), merges: sheet.merges });
+    // announced with its first rows: by then its merged ranges are known
+    let announced = false;
+    const announce = () => {
+      if (!announced) send({ type: 'sheet', ...(sheet.sheet ? { sheet: sheet.sheet } : {}), merges: sheet.merges });
+      announced = true;
+    };
     for await (const batch of sheet.rows) {
+      announce();
       while (credits === 0) await new Promise<void>((resolve) => (resume = resolve));
       credits -= 1;
       send({ type: 'rows', batch });
     }
+    announce();
     send({ type: 'sheet-end' });
   }
   send({ type: 'end' });

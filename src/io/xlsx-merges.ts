@@ -1,7 +1,8 @@
-// Merged ranges of each sheet, read before the rows. exceljs's streaming reader
-// ignores <mergeCells>, which in the sheet XML follows <sheetData>; a quick pass
-// that only inflates and scans the text (no XML parse) finds them, so header
-// detection can fill merged header cells. Cheap next to parsing the rows.
+// Merged ranges of each sheet. exceljs's streaming reader ignores <mergeCells>,
+// which in the sheet XML follows <sheetData>; a second pass over the sheet entry
+// that only inflates and scans bytes (no XML parse, no decoding until the marker)
+// finds them, alongside the rows being read, so header detection can fill
+// merged header cells.
 import { createRequire } from 'node:module';
 import { parseRange, type CellRange } from './cell-range.js';
 
@@ -19,21 +20,28 @@ function attr(tag: string, name: string): string | undefined {
   return new RegExp(`\\b${name}="([^"]*)"`).exec(tag)?.[1];
 }
 
+const MARKER = Buffer.from('<mergeCells');
+
 async function scanMerges(entry: ZipEntry): Promise<CellRange[]> {
   const decoder = new TextDecoder('utf-8');
   const ranges: CellRange[] = [];
   let tail = '';
+  let carry: Buffer = Buffer.alloc(0);
   let inMerges = false;
   for await (const chunk of entry.stream() as AsyncIterable<Buffer>) {
-    let text = tail + decoder.decode(chunk, { stream: true });
+    let text: string;
     if (!inMerges) {
-      const at = text.indexOf('<mergeCells');
+      // bytes only until the marker: decoding hundreds of MB of cells would cost more
+      const bytes = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const at = bytes.indexOf(MARKER);
       if (at < 0) {
-        tail = text.slice(-32);
+        carry = Buffer.from(bytes.subarray(Math.max(0, bytes.length - MARKER.length)));
         continue;
       }
       inMerges = true;
-      text = text.slice(at);
+      text = decoder.decode(bytes.subarray(at), { stream: true });
+    } else {
+      text = tail + decoder.decode(chunk, { stream: true });
     }
     const re = /<mergeCell\s+ref="([A-Z]+\d+:[A-Z]+\d+)"/g;
     let m: RegExpExecArray | null;
@@ -48,8 +56,15 @@ async function scanMerges(entry: ZipEntry): Promise<CellRange[]> {
   return ranges;
 }
 
-/** Sheet name → merged ranges, for every sheet of the workbook. */
-export async function readMerges(path: string): Promise<Map<string, CellRange[]>> {
+export interface WorkbookIndex {
+  /** sheet names in workbook order */
+  names: string[];
+  /** starts scanning a sheet for its merged ranges */
+  merges(name: string): Promise<CellRange[]>;
+}
+
+/** The workbook's sheets, from its zip directory and workbook.xml (fast). */
+export async function readWorkbookIndex(path: string): Promise<WorkbookIndex> {
   const dir = await unzipper.Open.file(path);
   const byPath = new Map(dir.files.map((f) => [f.path, f]));
   const workbook = (await byPath.get('xl/workbook.xml')?.buffer())?.toString('utf8') ?? '';
@@ -60,14 +75,20 @@ export async function readMerges(path: string): Promise<Map<string, CellRange[]>
     const target = attr(tag, 'Target');
     if (id && target) targets.set(id, target.replace(/^\/?(xl\/)?/, 'xl/'));
   }
-  const out = new Map<string, CellRange[]>();
+  const entries = new Map<string, ZipEntry>();
   for (const tag of workbook.match(/<sheet\b[^>]*>/g) ?? []) {
     const name = attr(tag, 'name');
     const target = targets.get(attr(tag, 'r:id') ?? '');
     const entry = target ? byPath.get(target) : undefined;
-    if (name && entry) out.set(decodeXml(name), await scanMerges(entry));
+    if (name && entry) entries.set(decodeXml(name), entry);
   }
-  return out;
+  return {
+    names: [...entries.keys()],
+    merges: (name) => {
+      const entry = entries.get(name);
+      return entry ? scanMerges(entry) : Promise.resolve([]);
+    },
+  };
 }
 
 function decodeXml(text: string): string {

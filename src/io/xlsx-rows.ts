@@ -8,7 +8,7 @@ import ExcelJS from './exceljs.js';
 import type { RawRow } from './raw-table.js';
 import type { SheetSelector, SheetSource } from './sheet-source.js';
 import { isEncryptedOle, type Sniffed } from './sniff.js';
-import { readMerges } from './xlsx-merges.js';
+import { readWorkbookIndex, type WorkbookIndex } from './xlsx-merges.js';
 
 export function refuseOle(sniffed: Sniffed, display: string): never {
   if (isEncryptedOle(sniffed.head)) {
@@ -33,17 +33,19 @@ function rowCells(values: unknown[]): string[] {
 }
 
 export async function* xlsxSheets(path: string, display: string, select: SheetSelector = 1): AsyncGenerator<SheetSource> {
-  let merges: Map<string, CellRange[]>;
+  let workbook: WorkbookIndex;
   try {
-    merges = await readMerges(path);
+    workbook = await readWorkbookIndex(path);
   } catch {
     throw inputError('xlsx-invalid', '无法打开 .xlsx 文件（zip 结构损坏）', { file: display }, { hint: '确认文件完整；可在 Excel 中打开后重新另存为 .xlsx' });
   }
-  const names = [...merges.keys()];
+  const names = workbook.names;
   const wanted = (name: string, index: number) => select === '*' || select === name || select === index;
   if (select !== '*' && !names.some((n, i) => wanted(n, i + 1))) {
     throw inputError('sheet-missing', `找不到工作表 ${String(select)}`, { file: display }, { expected: names.join('、') || '（没有工作表）' });
   }
+  // the merged ranges of the wanted sheets are scanned alongside the rows
+  const scans = new Map(names.filter((n, i) => wanted(n, i + 1)).map((n) => [n, workbook.merges(n).catch((): CellRange[] => [])]));
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -62,7 +64,11 @@ export async function* xlsxSheets(path: string, display: string, select: SheetSe
         }
         continue;
       }
+      const merges: CellRange[] = [];
+      const scan = scans.get(ws.name);
       async function* rows(): AsyncGenerator<RawRow[]> {
+        // the ranges are filled in before the first rows reach the table locator
+        if (scan) merges.push(...(await scan));
         let batch: RawRow[] = [];
         for await (const row of ws) {
           batch.push({ row: row.number, cells: rowCells(row.values) });
@@ -73,7 +79,7 @@ export async function* xlsxSheets(path: string, display: string, select: SheetSe
         }
         if (batch.length > 0) yield batch;
       }
-      yield { file: display, sheet: ws.name, merges: merges.get(ws.name) ?? [], rows: rows() };
+      yield { file: display, sheet: ws.name, merges, rows: rows() };
     }
   } catch (e) {
     if ((e as { problems?: unknown }).problems) throw e;
