@@ -13,3 +13,43 @@ export interface SheetSource {
 }
 
 export type SheetSelector = string | number | '*';
+
+/** The first rows of a sheet, with what is known of the sheet by then. */
+export interface SheetHead {
+  sheet?: string;
+  merges: CellRange[];
+  rows: RawRow[];
+}
+
+/**
+ * The first rows of a sheet (at least `count`, whole batches), and the same sheet with
+ * those rows still in it: what a file holds can be judged from its head without
+ * reading the file twice (on a large XLSX, opening it costs its whole shared-strings table).
+ */
+export async function peekRows(source: SheetSource, count: number): Promise<{ head: SheetHead; source: SheetSource }> {
+  const rows = source.rows[Symbol.asyncIterator]();
+  const batches: RawRow[][] = [];
+  let seen = 0;
+  let ended = false;
+  while (seen < count) {
+    const next = await rows.next();
+    if (next.done) {
+      ended = true;
+      break;
+    }
+    batches.push(next.value);
+    seen += next.value.length;
+  }
+  async function* replay(): AsyncGenerator<RawRow[]> {
+    try {
+      yield* batches;
+      if (ended) return;
+      for (let next = await rows.next(); !next.done; next = await rows.next()) yield next.value;
+    } finally {
+      // a consumer that stops early releases the reader (and its worker) too
+      if (!ended) await rows.return?.();
+    }
+  }
+  const rest = { ...source, rows: replay() };
+  return { head: { ...(source.sheet ? { sheet: source.sheet } : {}), merges: source.merges, rows: batches.flat().slice(0, count) }, source: rest };
+}

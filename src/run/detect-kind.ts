@@ -1,7 +1,6 @@
 // Which kind of table a file holds, recognised from its headers; --kind forces it.
-import type { CellRange } from '../io/cell-range.js';
-import { openSheets, type OpenOptions } from '../io/open-sheets.js';
 import type { RawRow } from '../io/raw-table.js';
+import type { SheetHead } from '../io/sheet-source.js';
 import { tableEvents } from '../io/table-locator.js';
 import { normaliseHeader, type FieldSpec } from '../io/header.js';
 import { inputError } from '../problems/problem.js';
@@ -15,7 +14,8 @@ import { withAliases } from './read-table.js';
 
 export type KindName = 'roster' | 'budget' | 'survey';
 
-const SAMPLE_ROWS = 40;
+/** Rows of the first sheet that kind recognition looks at. */
+export const KIND_SAMPLE_ROWS = 40;
 
 /** A questionnaire whose item columns are found by their headers (问题1, 题2 …), scores 0-100. */
 function autoSurveyKind(rows: readonly RawRow[]): InputKind<unknown> | undefined {
@@ -31,19 +31,11 @@ function matchedFields(row: RawRow, fields: readonly FieldSpec[]): number {
   return fields.filter((f) => f.aliases.some((a) => cells.has(normaliseHeader(a)))).length;
 }
 
-export async function detectKind(path: string, display: string, options: OpenOptions, aliases: Readonly<Record<string, string[]>>, forced?: KindName): Promise<InputKind<unknown>> {
-  const sample: RawRow[] = [];
-  let sheetName: string | undefined;
-  let merges: CellRange[] = [];
-  for await (const sheet of openSheets(path, display, { ...options, sheet: options.sheet === '*' ? 1 : options.sheet ?? 1 })) {
-    sheetName = sheet.sheet;
-    merges = sheet.merges;
-    for await (const batch of sheet.rows) {
-      sample.push(...batch.slice(0, SAMPLE_ROWS - sample.length));
-      if (sample.length >= SAMPLE_ROWS) break;
-    }
-    break;
-  }
+/** The kind of a file, recognised from the head of its first sheet (or forced). */
+export async function kindOfHead(head: SheetHead, display: string, aliases: Readonly<Record<string, string[]>>, forced?: KindName): Promise<InputKind<unknown>> {
+  const sample = head.rows;
+  const sheetName = head.sheet;
+  const merges = head.merges;
   const candidates: InputKind<unknown>[] = [];
   if (!forced || forced === 'roster') candidates.push(ROSTER_KIND as InputKind<unknown>);
   if (!forced || forced === 'budget') candidates.push(BUDGET_KIND as InputKind<unknown>);

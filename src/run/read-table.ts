@@ -3,7 +3,7 @@
 import type { Encoding } from '../io/decode.js';
 import type { FieldSpec } from '../io/header.js';
 import { openSheets } from '../io/open-sheets.js';
-import type { SheetSelector } from '../io/sheet-source.js';
+import { peekRows, type SheetHead, type SheetSelector } from '../io/sheet-source.js';
 import { tableEvents, type TableHeader } from '../io/table-locator.js';
 import type { Problem } from '../problems/problem.js';
 import { readRecords, type InputKind, type RecordSink } from '../schema/table-records.js';
@@ -15,9 +15,17 @@ export interface ReadOptions {
   aliases?: Readonly<Record<string, string[]>>;
 }
 
-export interface ReadSummary {
+export interface ReadSummary<T> {
+  /** the kind read (chosen from the first sheet's head when a chooser was given) */
+  kind: InputKind<T>;
   tables: TableHeader[];
   rows: number;
+}
+
+/** Picks the kind from the head of the first sheet, for callers that do not know it. */
+export interface KindChooser<T> {
+  sampleRows: number;
+  choose(head: SheetHead): Promise<InputKind<T>>;
 }
 
 /** Field specs extended by user-given header aliases. */
@@ -28,17 +36,31 @@ export function withAliases(fields: FieldSpec[], extra: Readonly<Record<string, 
 export async function readFileRecords<T>(
   path: string,
   display: string,
-  kind: InputKind<T>,
+  kindOrChooser: InputKind<T> | KindChooser<T>,
   options: ReadOptions,
   onRecord: RecordSink<T>,
   onProblem: (p: Problem) => void,
-): Promise<ReadSummary> {
-  const withUserAliases: InputKind<T> = { ...kind, fields: withAliases(kind.fields, options.aliases) };
-  const summary: ReadSummary = { tables: [], rows: 0 };
-  for await (const sheet of openSheets(path, display, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) })) {
+): Promise<ReadSummary<T>> {
+  let kind = 'choose' in kindOrChooser ? undefined : kindOrChooser;
+  let withUserAliases = kind && { ...kind, fields: withAliases(kind.fields, options.aliases) };
+  const summary: { tables: TableHeader[]; rows: number } = { tables: [], rows: 0 };
+  for await (const opened of openSheets(path, display, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) })) {
+    let sheet = opened;
+    if (!kind || !withUserAliases) {
+      // the file is opened once: its kind is judged from the first sheet's head, then read on
+      const chooser = kindOrChooser as KindChooser<T>;
+      const peeked = await peekRows(sheet, chooser.sampleRows);
+      sheet = peeked.source;
+      kind = await chooser.choose(peeked.head);
+      withUserAliases = { ...kind, fields: withAliases(kind.fields, options.aliases) };
+    }
     const result = await readRecords(tableEvents(sheet, withUserAliases.fields, kind.label), withUserAliases, onRecord, onProblem);
     summary.tables.push(...result.tables);
     summary.rows += result.rows;
   }
-  return summary;
+  if (!kind) {
+    // no sheet at all: the chooser still says what was expected
+    kind = await (kindOrChooser as KindChooser<T>).choose({ merges: [], rows: [] });
+  }
+  return { kind, ...summary };
 }

@@ -2,11 +2,12 @@
 // the other commands would, and report every problem with where it is.
 import { relative, resolve } from 'node:path';
 import { Command, Option } from 'commander';
+import type { SheetHead } from '../../io/sheet-source.js';
 import type { TableHeader } from '../../io/table-locator.js';
 import { InputError, type Problem } from '../../problems/problem.js';
 import { ProblemSink } from '../../problems/sink.js';
 import { problemJson } from '../../report/json.js';
-import { detectKind, type KindName } from '../../run/detect-kind.js';
+import { KIND_SAMPLE_ROWS, kindOfHead, type KindName } from '../../run/detect-kind.js';
 import { readFileRecords } from '../../run/read-table.js';
 import { EXIT_INPUT, addCommonOptions, addReadingOptions, commonOptions, exitCodeFor, readingOptions } from '../conventions.js';
 import { colourFor, printJson, problemLine } from '../print.js';
@@ -39,13 +40,11 @@ export function validateCommand(setExit: (code: number) => void): Command {
       results.push(result);
       const progress = Progress.forStderr(raw.progress as boolean | undefined, display);
       try {
-        const kind = await detectKind(path, display, options, {}, raw.kind as KindName | undefined);
-        result.kind = kind.kind;
-        result.label = kind.label;
+        const chooser = { sampleRows: KIND_SAMPLE_ROWS, choose: (head: SheetHead) => kindOfHead(head, display, {}, raw.kind as KindName | undefined) };
         const summary = await readFileRecords(
           path,
           display,
-          kind,
+          chooser,
           options,
           () => {
             result.records += 1;
@@ -53,6 +52,8 @@ export function validateCommand(setExit: (code: number) => void): Command {
           },
           (p) => sink.add(p),
         );
+        result.kind = summary.kind.kind;
+        result.label = summary.kind.label;
         result.tables = summary.tables;
         result.rows = summary.rows;
       } catch (e) {
