@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError, type Problem } from '../problems/problem.js';
 import type { CellRange } from './cell-range.js';
 import type { OpenOptions } from './open-sheets.js';
+import { unpackRows, type PackedRows } from './packed-rows.js';
 import type { RawRow } from './raw-table.js';
 import type { SheetSource } from './sheet-source.js';
 
@@ -17,7 +18,7 @@ export interface SheetJob {
 
 export type WorkerMessage =
   | { type: 'sheet'; sheet?: string; merges: CellRange[] }
-  | { type: 'rows'; batch: RawRow[] }
+  | { type: 'rows'; batch: PackedRows }
   | { type: 'sheet-end' }
   | { type: 'end' }
   | { type: 'error'; problems?: Problem[]; message: string };
@@ -57,7 +58,7 @@ export async function* sheetsInWorker(url: URL, job: SheetJob): AsyncGenerator<S
       if (m.type === 'rows') {
         // acknowledge first, so the worker parses the next batch while this one is checked
         worker.postMessage('ack');
-        yield m.batch;
+        yield unpackRows(m.batch);
       } else if (m.type === 'sheet-end') {
         sheetDone = true;
         return;

@@ -3,6 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../problems/problem.js';
 import { openSheetsHere } from './open-sheets.js';
+import { packRows } from './packed-rows.js';
 import { CREDITS, type SheetJob, type WorkerMessage } from './sheet-worker-client.js';
 import { sniffFile } from './sniff.js';
 
@@ -15,7 +16,7 @@ port.on('message', () => {
   resume?.();
   resume = undefined;
 });
-const send = (m: WorkerMessage) => port.postMessage(m);
+const send = (m: WorkerMessage) => port.postMessage(m, m.type === 'rows' ? [m.batch.layout.buffer as ArrayBuffer] : []);
 const job = workerData as SheetJob;
 
 try {
@@ -30,7 +31,7 @@ try {
       announce();
       while (credits === 0) await new Promise<void>((resolve) => (resume = resolve));
       credits -= 1;
-      send({ type: 'rows', batch });
+      send({ type: 'rows', batch: packRows(batch) });
     }
     announce();
     send({ type: 'sheet-end' });
