@@ -1,6 +1,6 @@
-// CSV rows as a stream. Bytes are decoded by one streaming TextDecoder (fatal,
-// so a wrong encoding is an error, never silent U+FFFD); cells stay strings
+// CSV rows as a stream, checked against their encoding (see checkedContent); cells stay strings
 // (never csv-parse's cast: an 18-digit ID would lose digits).
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { inputError } from '../problems/problem.js';
@@ -19,7 +19,7 @@ export function guessDelimiter(sample: string): string {
   return counts[0]?.[1] ? counts[0][0] : ',';
 }
 
-function countNewlines(chunk: Buffer | string): number {
+function countNewlines(chunk: Uint8Array | string): number {
   let n = 0;
   let at = typeof chunk === 'string' ? chunk.indexOf('\n') : chunk.indexOf(10);
   while (at >= 0) {
@@ -29,27 +29,72 @@ function countNewlines(chunk: Buffer | string): number {
   return n;
 }
 
+/** Length of the prefix of `bytes` that ends on a whole UTF-8 character. */
+export function wholeUtf8Prefix(bytes: Uint8Array): number {
+  let lead = bytes.length - 1;
+  while (lead >= 0 && bytes.length - lead < 4 && ((bytes[lead] as number) & 0xc0) === 0x80) lead -= 1;
+  if (lead < 0) return bytes.length;
+  const b = bytes[lead] as number;
+  const size = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+  return bytes.length - lead >= size ? bytes.length : lead;
+}
+
+/** Length of the longest valid UTF-8 prefix of `bytes` (to the character), to name the line of a bad byte. */
+function validUtf8Length(bytes: Uint8Array): number {
+  let valid = 0;
+  let invalid = bytes.length;
+  while (invalid - valid > 1) {
+    const mid = (valid + invalid) >>> 1;
+    if (isUtf8(bytes.subarray(0, wholeUtf8Prefix(bytes.subarray(0, mid))))) valid = mid;
+    else invalid = mid;
+  }
+  return valid;
+}
+
 /**
- * The file's content for csv-parse, checked against its encoding by a fatal
- * streaming decoder. UTF-8 goes on as the bytes themselves (csv-parse works on
- * bytes; handing it strings would make it encode them back); other encodings as text.
+ * The file's content for csv-parse, checked against its encoding. UTF-8 goes on as
+ * the bytes themselves (csv-parse works on bytes; handing it strings would make it
+ * encode them back), checked whole character by whole character; other encodings
+ * as text from a fatal streaming decoder. A wrong encoding is an error, never U+FFFD.
  */
 async function* checkedContent(path: string, encoding: Encoding, display: string): AsyncGenerator<Buffer | string> {
-  const decoder = new TextDecoder(encoding, { fatal: true });
+  const decoder = encoding === 'utf-8' ? undefined : new TextDecoder(encoding, { fatal: true });
   let line = 1;
-  try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
-      const text = decoder.decode(chunk, { stream: true });
-      line += countNewlines(chunk);
-      yield encoding === 'utf-8' ? chunk : text;
+  let carry: Buffer | undefined;
+  const mismatch = () =>
+    inputError('encoding-mismatch', `第 ${line} 行附近有不是 ${encoding} 编码的字节`, { file: display }, { hint: '文件可能混用了编码；用 --encoding 指定，或在 Excel 中另存为「CSV UTF-8」' });
+  for await (const read of createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
+    if (decoder) {
+      let text: string;
+      try {
+        text = decoder.decode(read, { stream: true });
+      } catch {
+        throw mismatch();
+      }
+      line += countNewlines(read);
+      yield text;
+      continue;
     }
-    const rest = decoder.decode();
-    if (rest && encoding !== 'utf-8') yield rest;
-  } catch (e) {
-    if (e instanceof TypeError) {
-      throw inputError('encoding-mismatch', `第 ${line} 行附近有不是 ${encoding} 编码的字节`, { file: display }, { hint: '文件可能混用了编码；用 --encoding 指定，或在 Excel 中另存为「CSV UTF-8」' });
+    // a character split between two reads is checked whole, with the next read
+    const chunk = carry ? Buffer.concat([carry, read]) : read;
+    const whole = wholeUtf8Prefix(chunk);
+    carry = whole < chunk.length ? chunk.subarray(whole) : undefined;
+    if (!isUtf8(chunk.subarray(0, whole))) {
+      line += countNewlines(chunk.subarray(0, validUtf8Length(chunk.subarray(0, whole))));
+      throw mismatch();
     }
-    throw e;
+    line += countNewlines(read);
+    yield chunk.subarray(0, whole);
+  }
+  if (carry) throw mismatch();
+  if (decoder) {
+    let rest: string;
+    try {
+      rest = decoder.decode();
+    } catch {
+      throw mismatch();
+    }
+    if (rest) yield rest;
   }
 }
 

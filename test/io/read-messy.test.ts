@@ -26,6 +26,26 @@ describe('encodings and delimiters', () => {
     expect(p.code).toBe('encoding-mismatch');
     expect(p.message).toBe('第 1 行附近有不是 utf-8 编码的字节');
   });
+
+  it('reads Chinese text split across read chunks, and finds a bad byte deep in a UTF-8 file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-utf8-'));
+    // 4,000 rows of 3-byte characters: many characters straddle the 64 KiB reads
+    const lines = ['序号,姓名,已支付金额,帮扶项目'];
+    for (let i = 1; i <= 4000; i += 1) lines.push(`${i},${'王李张刘陈'[i % 5]}伟芳${'娜'.repeat(i % 7)},6664,生活救助`);
+    const good = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    writeFileSync(join(dir, 'good.csv'), good);
+    const { records, problems } = await readFixture('good.csv', undefined, {}, join(dir, 'good.csv'));
+    expect(problems).toEqual([]);
+    expect(records).toHaveLength(4000);
+    expect(roster(records)[3999]).toEqual([4001, '王伟芳娜娜娜', '6664', '6664', '生活救助']);
+    // a lone GB18030 lead byte in line 3000 (of 4001)
+    const at = good.indexOf(Buffer.from('\n3000,')) + 6;
+    writeFileSync(join(dir, 'bad.csv'), Buffer.concat([good.subarray(0, at), Buffer.from([0xcd]), good.subarray(at)]));
+    const p = await readError('bad.csv', {}, join(dir, 'bad.csv'));
+    expect(p.code).toBe('encoding-mismatch');
+    // the header is line 1, so the row numbered 3000 is on line 3001
+    expect(p.message).toBe('第 3001 行附近有不是 utf-8 编码的字节');
+  });
 });
 
 describe('finding the table', () => {
