@@ -6,8 +6,7 @@ import { csvSheet } from './csv-rows.js';
 import type { Encoding } from './decode.js';
 import type { SheetSelector, SheetSource } from './sheet-source.js';
 import { sheetsInWorker } from './sheet-worker-client.js';
-import { sniffFile, type Sniffed } from './sniff.js';
-import { refuseOle, xlsxSheets } from './xlsx-rows.js';
+import { refuseOle, sniffFile, type Sniffed } from './sniff.js';
 
 export interface OpenOptions {
   encoding?: Encoding;
@@ -34,6 +33,8 @@ export async function* openSheets(path: string, display: string, options: OpenOp
 export async function* openSheetsHere(path: string, display: string, options: OpenOptions, sniffed: Sniffed): AsyncGenerator<SheetSource> {
   if (sniffed.kind === 'ole2') refuseOle(sniffed, display);
   if (sniffed.kind === 'zip') {
+    // exceljs is loaded only for a workbook: reading a CSV (in a worker too) does without it
+    const { xlsxSheets } = await import('./xlsx-rows.js');
     yield* xlsxSheets(path, display, options.sheet ?? 1);
     return;
   }

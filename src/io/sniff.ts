@@ -64,3 +64,11 @@ export function detectEncoding(head: Uint8Array, display: string, forced?: Encod
   if (decodes('gb18030', head)) return 'gb18030';
   throw inputError('encoding-unknown', '无法识别文件编码（既不是 UTF-8 也不是 GB18030/GBK）', { file: display }, { hint: '用 --encoding 指定编码，或在 Excel 中另存为「CSV UTF-8」' });
 }
+
+/** Legacy .xls, WPS .et and encrypted workbooks: refused by their bytes, saying what to do. */
+export function refuseOle(sniffed: Sniffed, display: string): never {
+  if (isEncryptedOle(sniffed.head)) {
+    throw inputError('xlsx-encrypted', '工作簿设置了打开密码（已加密），无法读取', { file: display }, { hint: '在 Excel 中去掉密码（文件 > 信息 > 保护工作簿）后另存为 .xlsx' });
+  }
+  throw inputError('xls-legacy', '这是旧版 Excel（.xls）或 WPS（.et）文件，无法直接读取', { file: display }, { hint: '在 Excel 或 WPS 中另存为 .xlsx 后再试' });
+}

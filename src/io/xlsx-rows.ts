@@ -1,21 +1,12 @@
 // XLSX rows as a stream, through exceljs's streaming reader (with our sax step,
 // see exceljs.ts), merged ranges from a quick first pass (xlsx-merges.ts).
-// Legacy .xls, WPS .et and encrypted workbooks are refused by their bytes.
 import { inputError } from '../problems/problem.js';
 import type { CellRange } from './cell-range.js';
 import { cellText } from './cell-text.js';
 import ExcelJS from './exceljs.js';
 import type { RawRow } from './raw-table.js';
 import type { SheetSelector, SheetSource } from './sheet-source.js';
-import { isEncryptedOle, type Sniffed } from './sniff.js';
 import { readWorkbookIndex, type WorkbookIndex } from './xlsx-merges.js';
-
-export function refuseOle(sniffed: Sniffed, display: string): never {
-  if (isEncryptedOle(sniffed.head)) {
-    throw inputError('xlsx-encrypted', '工作簿设置了打开密码（已加密），无法读取', { file: display }, { hint: '在 Excel 中去掉密码（文件 > 信息 > 保护工作簿）后另存为 .xlsx' });
-  }
-  throw inputError('xls-legacy', '这是旧版 Excel（.xls）或 WPS（.et）文件，无法直接读取', { file: display }, { hint: '在 Excel 或 WPS 中另存为 .xlsx 后再试' });
-}
 
 interface StreamRow {
   number: number;
