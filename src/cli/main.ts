@@ -1,5 +1,6 @@
 // The jixiao program: commands, and the mapping of errors to exit codes. User
 // errors (InputError) print their problems and exit 2, never a stack trace.
+import './runtime-tuning.js';
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { InputError } from '../problems/problem.js';
