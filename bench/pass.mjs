@@ -1,16 +1,15 @@
 // One measured pass in its own process (so peak RSS is its own):
 //   node bench/pass.mjs bare-csv|bare-xlsx|validate <file> [encoding]
 // Prints one line "BENCH {json}" on stderr.
+// Each mode loads only what it runs: a bare pass does not load jixiao's CLI.
 import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
-import ExcelJS from '../dist/io/exceljs.js';
-import { main } from '../dist/cli/main.js';
 
 const [mode, file, encoding = 'utf-8'] = process.argv.slice(2);
 const started = process.hrtime.bigint();
 let rows = 0;
 
 if (mode === 'bare-csv') {
+  const { parse } = await import('csv-parse');
   // csv-parse alone: UTF-8 bytes straight in, other encodings decoded first (it cannot)
   const parser = parse({ relax_column_count: true });
   const feed = (async () => {
@@ -24,11 +23,14 @@ if (mode === 'bare-csv') {
   for await (const _record of parser) rows += 1;
   await feed;
 } else if (mode === 'bare-xlsx') {
+  // exceljs as jixiao loads it (with the sax step that keeps Chinese text intact)
+  const { default: ExcelJS } = await import('../dist/io/exceljs.js');
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'cache', entries: 'ignore' });
   for await (const ws of reader) for await (const _row of ws) rows += 1;
 } else {
   // the real command, its report sent nowhere
   process.stdout.write = () => true;
+  const { main } = await import('../dist/cli/main.js');
   const code = await main(['node', 'jixiao', 'validate', file, '--format', 'json', '--no-progress']);
   if (code === 2) throw new Error('validate could not read the file');
   rows = -1; // the caller knows the row count

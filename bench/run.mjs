@@ -1,7 +1,7 @@
 // npm run bench: validate on 1,000,000-row rosters (CSV UTF-8, CSV GB18030, XLSX with
 // shared strings), each beside a bare pass of the same library over the same file,
 // so the ratio holds on a noisy machine. Passes alternate (bare, validate, bare, …)
-// BENCH_RUNS times (default 3) and the medians are reported. BENCH_ROWS changes the size.
+// BENCH_RUNS times (default 5) and the medians are reported. BENCH_ROWS changes the size.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { writeCsv, writeGb18030Csv, writeXlsx } from './generate.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 3));
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-bench-'));
 const here = import.meta.dirname;
