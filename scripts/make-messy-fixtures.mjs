@@ -48,6 +48,8 @@ put(
       '备注：金额单位为元,,,,,,',
     ),
 );
+// columns that map to no field: listed, and their cells kept with each record
+put('extra-columns.csv', lines('姓名,联系电话,已支付金额,帮扶项目,家庭 住址', '刘勇,13800000000,6664,生活救助,襄垣县古韩镇', '张慧斌,,6664,生活救助,'));
 // amounts in 万元 given by the header
 put('wan-yuan.csv', lines('姓名,工作单位,帮扶金额（万元）,已支付金额（万元）,帮扶项目', '刘勇,弘升电力,0.6664,0.6664,生活救助', '合计,,0.6664,0.6664,'));
 // two tables stacked in one file, one per year, each with its title

@@ -16,8 +16,14 @@ export interface TableHeader {
   /** the header's row numbers (one or two) */
   headerRows: number[];
   columns: Column[];
-  /** headers that map to no field: kept and listed */
-  extraHeaders: string[];
+  /** columns whose header maps to no field: listed, and their cells kept with each record */
+  extraColumns: ExtraColumn[];
+}
+
+export interface ExtraColumn {
+  /** the header text without spaces or line breaks */
+  header: string;
+  index: number;
 }
 
 /** A data row is passed on as itself (no wrapper object per row); the rest are tagged. */
@@ -188,7 +194,7 @@ export class TableLocator {
       ...(title ? { title } : {}),
       headerRows: found.candidate.rows.map((r) => r.row),
       columns: found.columns,
-      extraHeaders: found.candidate.raw.filter((t, i) => t.trim() !== '' && !mapped.has(i)).map((t) => t.replace(/\s+/g, '')),
+      extraColumns: found.candidate.raw.flatMap((t, index) => (t.trim() !== '' && !mapped.has(index) ? [{ header: t.replace(/\s+/g, ''), index }] : [])),
     };
     this.headerKey = found.candidate.raw.map(normaliseHeader).join('|');
     this.held.splice(0, found.candidate.rows.length);

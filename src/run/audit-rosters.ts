@@ -42,9 +42,9 @@ export async function auditRosters(
       file.display,
       ROSTER_KIND,
       options,
-      (value, row, table) => {
+      (value, row, table, extra) => {
         const year = yearFrom(table.title, file.display);
-        records.push({ ...value, file: file.display, ...(table.sheet ? { sheet: table.sheet } : {}), row, ...(year !== undefined ? { year } : {}) });
+        records.push({ ...value, file: file.display, ...(table.sheet ? { sheet: table.sheet } : {}), row, ...(year !== undefined ? { year } : {}), ...(extra ? { extra } : {}) });
         onRow?.(records.length);
       },
       (p) => readProblems.push(p),

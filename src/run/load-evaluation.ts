@@ -92,8 +92,8 @@ export async function loadEvaluation(target: string): Promise<LoadedEvaluation> 
     const display = show(path);
     switch (input.kind) {
       case 'roster': {
-        await readFileRecords(path, display, ROSTER_KIND, readOptions(input.sheet), (value, row, table) => {
-          rosters.push({ ...value, file: display, ...(table.sheet ? { sheet: table.sheet } : {}), row, ...(input.year !== undefined ? { year: input.year } : {}) });
+        await readFileRecords(path, display, ROSTER_KIND, readOptions(input.sheet), (value, row, table, extra) => {
+          rosters.push({ ...value, file: display, ...(table.sheet ? { sheet: table.sheet } : {}), row, ...(input.year !== undefined ? { year: input.year } : {}), ...(extra ? { extra } : {}) });
         }, onProblem);
         break;
       }

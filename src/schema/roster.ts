@@ -31,6 +31,8 @@ export interface RosterRecord {
   sheet?: string;
   row: number;
   year?: number;
+  /** cells of columns that map to no field, by header (kept for the report) */
+  extra?: Readonly<Record<string, string>>;
   /** the name without alignment spaces */
   name: string;
   /** the name as written in the file, for the report */

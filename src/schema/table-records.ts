@@ -18,8 +18,21 @@ export interface InputKind<T> {
   schemaFor(columns: Column[]): z.ZodType<T>;
 }
 
-/** Receives each valid record with its row number and table (no wrapper object per row). */
-export type RecordSink<T> = (value: T, row: number, table: TableHeader) => void;
+/**
+ * Receives each valid record with its row number and table (no wrapper object per
+ * row), and the non-empty cells of the table's unrecognised columns by header.
+ */
+export type RecordSink<T> = (value: T, row: number, table: TableHeader, extra?: Readonly<Record<string, string>>) => void;
+
+/** The non-empty cells of a row's unrecognised columns, by header (undefined when none). */
+function extraCells(table: TableHeader, row: RawRow): Record<string, string> | undefined {
+  let extra: Record<string, string> | undefined;
+  for (const c of table.extraColumns) {
+    const text = (row.cells[c.index] ?? '').trim();
+    if (text !== '') (extra ??= {})[c.header] = text;
+  }
+  return extra;
+}
 
 export function rowObject(columns: readonly Column[], row: RawRow): Record<string, string> {
   const obj: Record<string, string> = {};
@@ -146,7 +159,7 @@ export async function readRecords<T>(
     const obj = rowObject(table.columns, row);
     const parsed = schema.safeParse(obj);
     if (parsed.success) {
-      onRecord(parsed.data, row.row, table);
+      onRecord(parsed.data, row.row, table, table.extraColumns.length > 0 ? extraCells(table, row) : undefined);
       return;
     }
     for (const issue of parsed.error.issues) {

@@ -9,7 +9,7 @@ import type { InputKind } from '../../src/schema/table-records.js';
 import { ROOT } from './fixture-copy.js';
 
 export interface ReadResult<T> {
-  records: { row: number; value: T }[];
+  records: { row: number; value: T; extra?: Readonly<Record<string, string>> }[];
   problems: Problem[];
   tables: { title?: string; sheet?: string; headerRows: number[] }[];
 }
@@ -20,9 +20,9 @@ export async function readFixture<T = RosterRow>(
   options: { encoding?: Encoding; sheet?: SheetSelector } = {},
   path = join(ROOT, 'fixtures/messy', file),
 ): Promise<ReadResult<T>> {
-  const records: { row: number; value: T }[] = [];
+  const records: ReadResult<T>['records'] = [];
   const problems: Problem[] = [];
-  const summary = await readFileRecords(path, file, kind, options, (value, row) => records.push({ row, value }), (p) => problems.push(p));
+  const summary = await readFileRecords(path, file, kind, options, (value, row, _table, extra) => records.push({ row, value, ...(extra ? { extra } : {}) }), (p) => problems.push(p));
   return { records, problems, tables: summary.tables.map((t) => ({ ...(t.title ? { title: t.title } : {}), ...(t.sheet ? { sheet: t.sheet } : {}), headerRows: t.headerRows })) };
 }
 

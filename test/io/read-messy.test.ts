@@ -67,6 +67,15 @@ describe('finding the table', () => {
     expect(problems[1]).toMatchObject({ expected: '19892.00', found: '20000.00' });
   });
 
+  it('keeps the cells of unrecognised columns with each record, by header', async () => {
+    const { records, problems } = await readFixture('extra-columns.csv');
+    expect(problems).toEqual([]);
+    expect(records.map((r) => [r.row, r.value.name, r.extra])).toEqual([
+      [2, '刘勇', { 联系电话: '13800000000', 家庭住址: '襄垣县古韩镇' }],
+      [3, '张慧斌', undefined],
+    ]);
+  });
+
   it('applies a unit given in the header', async () => {
     const { records, problems } = await readFixture('wan-yuan.csv');
     expect(problems).toEqual([]);

@@ -81,7 +81,7 @@ export function validateCommand(setExit: (code: number) => void): Command {
             ...(t.title ? { title: t.title } : {}),
             headerRows: t.headerRows,
             columns: Object.fromEntries(t.columns.map((c) => [c.field, c.header])),
-            extraHeaders: t.extraHeaders,
+            extraHeaders: t.extraColumns.map((c) => c.header),
           })),
         })),
         summary: { errors: counts.error, warnings: counts.warning, infos: counts.info },
@@ -102,7 +102,7 @@ export function validateCommand(setExit: (code: number) => void): Command {
         lines.push(`${mark} ${r.file}：${r.label ?? ''}，${r.tables.length} 个表，${r.rows} 行数据，${r.records} 行有效`);
         for (const t of r.tables) {
           const where = [t.sheet ? `工作表「${t.sheet}」` : '', t.title ?? '', `表头第 ${t.headerRows.join('-')} 行`].filter(Boolean).join('，');
-          lines.push(`    ${where}${t.extraHeaders.length > 0 ? `；未识别的列（已保留）：${t.extraHeaders.join('、')}` : ''}`);
+          lines.push(`    ${where}${t.extraColumns.length > 0 ? `；未识别的列（已保留）：${t.extraColumns.map((c) => c.header).join('、')}` : ''}`);
         }
       }
       const counts = sink.severityCounts;
