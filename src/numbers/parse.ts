@@ -28,12 +28,32 @@ const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 const PLAIN = /^-?\d+(\.\d+)?$/;
 
 /**
+ * Plain numbers already parsed. Rosters repeat the same few amounts (6664, 2000 …)
+ * down a million rows, and parsing a Decimal costs more than the rest of a money
+ * cell; Decimals are immutable, so one instance can serve every row.
+ */
+const plainCache = new Map<string, ParsedNumber>();
+const PLAIN_CACHE_SIZE = 4096;
+
+function plainNumber(text: string): ParsedNumber {
+  // a file of all-different amounts starts over rather than growing without bound
+  if (plainCache.size >= PLAIN_CACHE_SIZE) plainCache.clear();
+  const parsed: ParsedNumber = Object.freeze({ value: new Decimal(text), unit: 'plain' });
+  plainCache.set(text, parsed);
+  return parsed;
+}
+
+/**
  * Parse a number written by a person. Returns undefined for text that is not a
  * number (the caller decides whether that is an error). Handles thousands
  * separators, 元 / 万元 / 亿元, a trailing %, and accounting negatives "(12)".
  */
 export function parseNumber(raw: string | number): ParsedNumber | undefined {
-  if (typeof raw === 'string' && PLAIN.test(raw)) return { value: new Decimal(raw), unit: 'plain' };
+  if (typeof raw === 'string') {
+    const known = plainCache.get(raw);
+    if (known) return known;
+    if (PLAIN.test(raw)) return plainNumber(raw);
+  }
   if (typeof raw === 'number') {
     if (!Number.isFinite(raw)) return undefined;
     // A JS number from a file format that has no other (XLSX): its shortest

@@ -68,7 +68,8 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 /** 2023-11-30, 2023/11/30, 2023.11.30, 2023年11月30日, 20231130 or an Excel serial → ISO date text. */
 export function parseDate(text: string): string | undefined {
   const iso = ISO.exec(text);
-  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  // already in the ISO form: the text itself, once it is a real day
+  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) && text;
   const t = text.replace(/\s+/g, '');
   const m = WRITTEN.exec(t) ?? COMPACT.exec(t);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -84,7 +85,11 @@ export const optionalDate: Converter<string | undefined> = (text) => {
 };
 
 /** Identity or bank numbers: exact text, never a number. */
+const DIGITS = /^\d+$/;
+
 export const numberText: Converter<string | undefined> = (text) => {
+  // the common case needs no folding (and no new string)
+  if (DIGITS.test(text)) return text;
   if (text.trim() === '') return undefined;
   return toHalfWidth(text).replace(/\s+/g, '').toUpperCase();
 };
@@ -93,6 +98,7 @@ const ID_FORMAT = /^(\d{17}[\dX]|\d{15})$/;
 const BAD_ID = new Bad('身份证号应为 18 位（末位可为 X）或 15 位数字');
 
 export const idNumber: Converter<string | undefined> = (text) => {
+  if (ID_FORMAT.test(text)) return text;
   const t = numberText(text);
   return t === undefined || t instanceof Bad || ID_FORMAT.test(t) ? t : BAD_ID;
 };

@@ -26,6 +26,23 @@ describe('parseNumber', () => {
   });
 });
 
+describe('parseNumber on many rows', () => {
+  it('gives every plain number its exact value, repeated or not, past the cache size', () => {
+    // 10,000 different amounts (more than the cache holds), each read twice, interleaved
+    for (let round = 0; round < 2; round += 1) {
+      for (let i = 0; i < 10_000; i += 1) {
+        const text = `${i}.${String(i % 100).padStart(2, '0')}`;
+        const parsed = parseNumber(text);
+        expect(parsed?.unit).toBe('plain');
+        expect(parsed?.value.toFixed(2)).toBe(text);
+      }
+    }
+    expect(parseNumber('6664')?.value.equals(new Decimal(6664))).toBe(true);
+    // the shared result cannot be changed by a caller
+    expect(Object.isFrozen(parseNumber('6664'))).toBe(true);
+  });
+});
+
 describe('parseTarget', () => {
   it('splits direction, value and unit', () => {
     const t = (s: string) => {
