@@ -1,7 +1,8 @@
 // npm run bench: validate on 1,000,000-row rosters (CSV UTF-8, CSV GB18030, XLSX with
 // shared strings), each beside a bare pass of the same library over the same file,
 // so the ratio holds on a noisy machine. Passes alternate (bare, validate, bare, …)
-// BENCH_RUNS times (default 5) and the medians are reported. BENCH_ROWS changes the size.
+// BENCH_RUNS times (default 5) and the medians are reported. BENCH_ROWS changes the size;
+// BENCH_CASES picks cases (e.g. BENCH_CASES=csv-utf8,xlsx; default: all three).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,15 +23,22 @@ function pass(mode, file, encoding) {
 }
 
 const cases = [
-  { name: 'CSV UTF-8', file: join(dir, 'roster-utf8.csv'), make: writeCsv, bare: 'bare-csv', encoding: 'utf-8', target: { ratio: 1.6, rssMb: 400 } },
-  { name: 'CSV GB18030', file: join(dir, 'roster-gb18030.csv'), make: writeGb18030Csv, bare: 'bare-csv', encoding: 'gb18030', target: { ratio: 1.6, rssMb: 400 } },
-  { name: 'XLSX', file: join(dir, 'roster.xlsx'), make: writeXlsx, bare: 'bare-xlsx', target: { ratio: 1.3, rssMb: 1200 } },
+  { id: 'csv-utf8', name: 'CSV UTF-8', file: join(dir, 'roster-utf8.csv'), make: writeCsv, bare: 'bare-csv', encoding: 'utf-8', target: { ratio: 1.6, rssMb: 400 } },
+  { id: 'csv-gb18030', name: 'CSV GB18030', file: join(dir, 'roster-gb18030.csv'), make: writeGb18030Csv, bare: 'bare-csv', encoding: 'gb18030', target: { ratio: 1.6, rssMb: 400 } },
+  { id: 'xlsx', name: 'XLSX', file: join(dir, 'roster.xlsx'), make: writeXlsx, bare: 'bare-xlsx', target: { ratio: 1.3, rssMb: 1200 } },
 ];
+
+const wanted = process.env.BENCH_CASES?.split(',').map((s) => s.trim());
+const unknown = wanted?.filter((id) => !cases.some((c) => c.id === id)) ?? [];
+if (unknown.length > 0) {
+  console.error(`unknown BENCH_CASES: ${unknown.join(', ')} (known: ${cases.map((c) => c.id).join(', ')})`);
+  process.exit(2);
+}
 
 try {
   console.log(`jixiao bench: ${ROWS.toLocaleString('en-US')} rows per file, median of ${RUNS} alternating runs (peak RSS: the largest), Node ${process.version}`);
   const lines = [];
-  for (const c of cases) {
+  for (const c of cases.filter((c) => !wanted || wanted.includes(c.id))) {
     process.stderr.write(`generating ${c.name} …\n`);
     await c.make(c.file, ROWS);
     const mb = statSync(c.file).size / 1e6;
