@@ -4,11 +4,8 @@ import { join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { auditConfigSchema, type AuditConfig } from '../../schema/audit-config.js';
 import { readStructuredFile } from '../../io/structured-file.js';
-import { writeWorkbook } from '../../io/write-xlsx.js';
-import ExcelJS from '../../io/exceljs.js';
 import { InputError, countBySeverity, inputError } from '../../problems/problem.js';
 import { zodProblems } from '../../problems/zod-issues.js';
-import { addAuditSheets } from '../../report/audit-sheets.js';
 import { auditJson, problemsJson } from '../../report/json.js';
 import { auditRosters } from '../../run/audit-rosters.js';
 import { addCommonOptions, addReadingOptions, commonOptions, exitCodeFor, readingOptions } from '../conventions.js';
@@ -64,6 +61,12 @@ export function auditCommand(setExit: (code: number) => void): Command {
     if (readProblems.some((p) => p.code === 'header-missing')) throw new InputError(readProblems.filter((p) => p.code === 'header-missing'));
 
     const outFile = join(opts.out, '数据核查.xlsx');
+    // exceljs is loaded when a workbook is written, not with every command
+    const [{ writeWorkbook }, { default: ExcelJS }, { addAuditSheets }] = await Promise.all([
+      import('../../io/write-xlsx.js'),
+      import('../../io/exceljs.js'),
+      import('../../report/audit-sheets.js'),
+    ]);
     const wb = new ExcelJS.Workbook();
     addAuditSheets(wb, audit, '花名册', showPii);
     await writeWorkbook(wb, outFile);

@@ -2,11 +2,9 @@
 import { join, relative } from 'node:path';
 import { Command } from 'commander';
 import { pts } from '../../engine/rules/common.js';
-import { writeWorkbook } from '../../io/write-xlsx.js';
 import { percent } from '../../numbers/decimal.js';
 import { countBySeverity } from '../../problems/problem.js';
 import { auditJson, metricJson, problemsJson, scoredTreeJson } from '../../report/json.js';
-import { buildScoreWorkbook } from '../../report/score-workbook.js';
 import { scoreEvaluation } from '../../run/score-evaluation.js';
 import { addCommonOptions, commonOptions, exitCodeFor } from '../conventions.js';
 import { colourFor, printJson, printProblems } from '../print.js';
@@ -21,6 +19,8 @@ export function scoreCommand(setExit: (code: number) => void): Command {
     const result = await scoreEvaluation(dir);
     const { loaded, scored, problems } = result;
     const outFile = join(opts.out, loaded.config.output);
+    // exceljs is loaded when a workbook is written, not with every command
+    const [{ writeWorkbook }, { buildScoreWorkbook }] = await Promise.all([import('../../io/write-xlsx.js'), import('../../report/score-workbook.js')]);
     await writeWorkbook(
       buildScoreWorkbook({
         project: loaded.config.project,
