@@ -42,8 +42,10 @@ export interface Person {
   matches: Match[];
 }
 
+/** A person left apart from the first person of the same name (one entry per such person, not per pair). */
 export interface SameNameApart {
   name: string;
+  /** the first record of the first person of that name, and the record that started this person */
   records: [number, number];
   reason: string;
 }
@@ -61,7 +63,10 @@ export function resolveIdentities(records: readonly RosterRecord[], prefixes: re
   const personOf: number[] = [];
   const apart: SameNameApart[] = [];
   const byId = new Map<string, number>();
+  // every person of a name, in order; and those of them without an ID number yet,
+  // the only ones a record with an ID can still join (keeps common names linear)
   const byName = new Map<string, number[]>();
+  const unidentified = new Map<string, Set<number>>();
   const units = records.map((r) => normaliseUnit(r.unit, prefixes));
 
   const join = (p: number, i: number, rule: MatchRule, against: number, detail = '') => {
@@ -70,6 +75,7 @@ export function resolveIdentities(records: readonly RosterRecord[], prefixes: re
     if (id && !person.idNumber) {
       person.idNumber = id;
       byId.set(id, p);
+      unidentified.get(person.name)?.delete(p);
     }
     person.records.push(i);
     person.matches.push({ record: i, against, rule, reason: `${RULE_TEXT[rule]}${detail}` });
@@ -85,10 +91,10 @@ export function resolveIdentities(records: readonly RosterRecord[], prefixes: re
       return;
     }
     const sameName = byName.get(name) ?? [];
-    for (const p of sameName) {
+    // different ID numbers are different persons, whatever else agrees
+    const candidates = id ? (unidentified.get(name) ?? []) : sameName;
+    for (const p of candidates) {
       const person = persons[p] as Person;
-      // different ID numbers are different persons, whatever else agrees
-      if (id && person.idNumber && person.idNumber !== id) continue;
       const first = person.records[0] as number;
       const likeness = unitLikeness(units[i] as NormalisedUnit, units[first] as NormalisedUnit, r.unit, records[first]?.unit);
       const detail = (u: NormalisedUnit[]) => {
@@ -105,14 +111,23 @@ export function resolveIdentities(records: readonly RosterRecord[], prefixes: re
     persons.push({ name, ...(id ? { idNumber: id } : {}), records: [i], matches: [] });
     personOf[i] = p;
     if (id) byId.set(id, p);
-    for (const q of sameName) {
-      const other = persons[q] as Person;
+    else {
+      const set = unidentified.get(name) ?? new Set<number>();
+      set.add(p);
+      unidentified.set(name, set);
+    }
+    const earlier = sameName[0];
+    if (earlier !== undefined) {
+      // reported against the first person of the name: a common name gives one line per person, not one per pair
+      const other = persons[earlier] as Person;
       const first = other.records[0] as number;
       const why =
         id && other.idNumber && other.idNumber !== id ? '身份证号不同' : `单位不同（「${records[first]?.unit ?? ''}」与「${r.unit ?? ''}」）`;
-      apart.push({ name, records: [first, i], reason: `同名，${why}，视为不同人员` });
+      const count = sameName.length > 1 ? `（同名已有 ${sameName.length} 人）` : '';
+      apart.push({ name, records: [first, i], reason: `同名${count}，${why}，视为不同人员` });
     }
-    byName.set(name, [...sameName, p]);
+    sameName.push(p);
+    byName.set(name, sameName);
   });
   return { personOf, persons, apart };
 }
