@@ -7,11 +7,22 @@ import { setUpSheet, styleRow, type ColumnSpec } from './sheet-style.js';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
-function ruleOf(audit: AuditResult, f: Problem): string {
-  return audit.byCheck.find((b) => b.findings.includes(f))?.check.rule ?? '';
+/**
+ * Findings listed in the 数据核查 sheet at most: errors first, then warnings, then
+ * information. A sheet holds 1,048,576 rows and nobody reads that many; past this the
+ * sheet says how many more there are, the counts in 核查汇总 stay complete, and
+ * `--format json` gives them all.
+ */
+export const MAX_LISTED_FINDINGS = 100_000;
+
+/** Each finding's check rule, looked up once (searching every check's list per finding is quadratic). */
+function rulesOf(audit: AuditResult): Map<Problem, string> {
+  const rules = new Map<Problem, string>();
+  for (const { check, findings } of audit.byCheck) for (const f of findings) rules.set(f, check.rule);
+  return rules;
 }
 
-export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, showPii = false): void {
+export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, showPii = false, maxListed = MAX_LISTED_FINDINGS): void {
   const ws = wb.addWorksheet('数据核查');
   const columns: ColumnSpec[] = [
     { header: '级别', width: 7 },
@@ -29,19 +40,20 @@ export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, 
     { header: '建议处理', width: 40, wrap: true },
   ];
   let r = setUpSheet(ws, `${title}数据核查`, columns);
+  const rules = rulesOf(audit);
   const findings = [...audit.findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   if (findings.length === 0) {
     ws.getCell(r, 1).value = '未发现问题';
     ws.mergeCells(r, 1, r, columns.length);
   }
-  for (const f of findings) {
+  for (const f of findings.slice(0, maxListed)) {
     const row = ws.getRow(r);
     const id = f.person?.idNumber;
     // every value is written as a plain value: text from inputs never becomes a formula
     row.values = [
       SEVERITY_LABEL[f.severity],
       f.code,
-      ruleOf(audit, f),
+      rules.get(f) ?? '',
       f.where.file ?? '',
       f.where.sheet ?? '',
       f.where.row ?? '',
@@ -55,6 +67,10 @@ export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, 
     ];
     styleRow(row, columns);
     r += 1;
+  }
+  if (findings.length > maxListed) {
+    ws.getCell(r, 1).value = `……另有 ${findings.length - maxListed} 条问题未列出（本表按错误、警告、提示的顺序只列前 ${maxListed} 条；各核查项的数量见「核查汇总」，完整清单用 --format json 输出）`;
+    ws.mergeCells(r, 1, r, columns.length);
   }
 
   const sum = wb.addWorksheet('核查汇总');
