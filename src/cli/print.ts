@@ -2,6 +2,7 @@
 // and for machines (JSON with stable key order).
 import { Chalk, type ChalkInstance } from 'chalk';
 import { SEVERITY_LABEL, formatProblem, type Problem } from '../problems/problem.js';
+import { jsonChunks } from '../report/json-chunks.js';
 
 export function colourFor(stream: NodeJS.WriteStream): ChalkInstance {
   const env = process.env;
@@ -25,6 +26,15 @@ export function printProblems(problems: readonly Problem[], limit = 50, showPii 
   if (sorted.length > limit) process.stderr.write(`……另有 ${sorted.length - limit} 个问题未列出（用 --format json 查看全部）\n`);
 }
 
+/** JSON on stdout, written in pieces of about 1 MB so that any size of result fits (see json-chunks.ts). */
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+  let buffer = '';
+  for (const chunk of jsonChunks(value)) {
+    buffer += chunk;
+    if (buffer.length >= 1 << 20) {
+      process.stdout.write(buffer);
+      buffer = '';
+    }
+  }
+  process.stdout.write(`${buffer}\n`);
 }
