@@ -6,6 +6,7 @@ import { cell, type Column, type FieldSpec } from '../io/header.js';
 import type { RawRow } from '../io/raw-table.js';
 import type { TableEvent, TableHeader } from '../io/table-locator.js';
 import { Decimal, ZERO } from '../numbers/decimal.js';
+import { plainFen } from '../numbers/fen.js';
 import { parseNumber, toHalfWidth } from '../numbers/parse.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { maskPii } from './pii.js';
@@ -51,8 +52,6 @@ function money(text: string, unit?: string): Decimal | undefined {
   return unit === '万元' && parsed.unit !== 'yuan' ? parsed.value.times(10000) : parsed.value;
 }
 
-const PLAIN_MONEY = /^(-?)(\d{1,13})(?:\.(\d{1,2}))?$/;
-
 /**
  * An exact running sum: plain amounts (at most 2 decimals, as nearly all are) are
  * added as integer fen in a double, exact far beyond any roster's total; anything
@@ -64,11 +63,9 @@ class ExactSum {
   private rest = ZERO;
 
   add(text: string, unit: string | undefined): void {
-    const m = unit === undefined ? PLAIN_MONEY.exec(text) : null;
-    if (m) {
-      const frac = m[3] ?? '';
-      const value = Number(m[2]) * 100 + (frac.length === 0 ? 0 : frac.length === 1 ? Number(frac) * 10 : Number(frac));
-      this.fen += m[1] ? -value : value;
+    const plain = unit === undefined ? plainFen(text) : undefined;
+    if (plain !== undefined) {
+      this.fen += plain;
       if (Math.abs(this.fen) > 4e15) this.flush();
       return;
     }
