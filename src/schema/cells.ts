@@ -61,15 +61,32 @@ function fromSerial(serial: number): string | undefined {
   return new Date(Math.round((serial - 25569) * 86400 * 1000)).toISOString().slice(0, 10);
 }
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const WRITTEN = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
+/** The digit at `i` of `text`, or NaN. */
+function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : NaN;
+}
+
+/** A date already in the ISO form (2023-11-30), read by character codes: the common case on every row. */
+function isoForm(text: string): string | undefined {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
+  const y = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
+  const m = digitAt(text, 5) * 10 + digitAt(text, 6);
+  const d = digitAt(text, 8) * 10 + digitAt(text, 9);
+  // a non-digit made one of them NaN, which no comparison rejects
+  if (Number.isNaN(y + m + d)) return undefined;
+  return isoDate(y, m, d) && text;
+}
+
 /** 2023-11-30, 2023/11/30, 2023.11.30, 2023年11月30日, 20231130 or an Excel serial → ISO date text. */
 export function parseDate(text: string): string | undefined {
-  const iso = ISO.exec(text);
-  // already in the ISO form: the text itself, once it is a real day
-  if (iso) return isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3])) && text;
+  return isoForm(text) ?? parseWrittenDate(text);
+}
+
+function parseWrittenDate(text: string): string | undefined {
   const t = text.replace(/\s+/g, '');
   const m = WRITTEN.exec(t) ?? COMPACT.exec(t);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
