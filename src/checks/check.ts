@@ -36,7 +36,7 @@ export function rowFinding(
   code: string,
   message: string,
   r: RosterRecord,
-  extra: { expected?: string; found?: string; hint?: string } = {},
+  extra: Pick<Problem, 'expected' | 'found' | 'foundFull' | 'hint'> = {},
 ): Problem {
   return {
     ...problem(severity, code, message, { file: r.file, ...(r.sheet ? { sheet: r.sheet } : {}), row: r.row }, extra),

@@ -56,7 +56,7 @@ export const idNumbers: Check = {
       if (!r.idNumber) continue;
       const facts = readIdNumber(r.idNumber);
       if ('problem' in facts) {
-        out.push(rowFinding('error', 'id-invalid', `身份证号无效：${facts.problem}`, r, { found: maskNumber(r.idNumber), hint: '核对身份证原件后更正' }));
+        out.push(rowFinding('error', 'id-invalid', `身份证号无效：${facts.problem}`, r, { found: maskNumber(r.idNumber), foundFull: r.idNumber, hint: '核对身份证原件后更正' }));
         continue;
       }
       if (r.gender && /^[男女]$/.test(r.gender) && (r.gender === '男') !== facts.male) {

@@ -36,7 +36,10 @@ export interface Problem {
   message: string;
   where: Where;
   expected?: string;
+  /** what was found, as it may be shown: an ID or bank number masked */
   found?: string;
+  /** an ID or bank number found, in full: shown only through foundText() with --show-pii */
+  foundFull?: string;
   hint?: string;
   /** the person a data finding concerns */
   person?: PersonRef;
@@ -47,7 +50,7 @@ export function problem(
   code: string,
   message: string,
   where: Where = {},
-  extra: Pick<Problem, 'expected' | 'found' | 'hint'> = {},
+  extra: Pick<Problem, 'expected' | 'found' | 'foundFull' | 'hint'> = {},
 ): Problem {
   return { severity, code, message, where, ...extra };
 }
@@ -75,6 +78,11 @@ export function personText(person: PersonRef, showPii = false): string {
   return `${person.name}${id}${person.unit ? `，${person.unit}` : ''}`;
 }
 
+/** What was found, as the output may show it: in full only when the user asked (--show-pii). */
+export function foundText(p: Problem, showPii = false): string | undefined {
+  return showPii && p.foundFull !== undefined ? p.foundFull : p.found;
+}
+
 /** One line for people: `where：message（应为…，实际为…）建议：…` */
 export function formatProblem(p: Problem, showPii = false): string {
   const where = formatWhere(p.where);
@@ -82,7 +90,8 @@ export function formatProblem(p: Problem, showPii = false): string {
   let text = where ? `${where}：${who}${p.message}` : `${who}${p.message}`;
   const detail: string[] = [];
   if (p.expected !== undefined) detail.push(`应为 ${p.expected}`);
-  if (p.found !== undefined) detail.push(`实际为 ${p.found}`);
+  const found = foundText(p, showPii);
+  if (found !== undefined) detail.push(`实际为 ${found}`);
   if (detail.length > 0) text += `（${detail.join('，')}）`;
   if (p.hint) text += ` 建议：${p.hint}`;
   return text;

@@ -2,7 +2,7 @@
 // ID masked unless --show-pii) and 核查汇总 (counts per check, persons vs person-times).
 import type { Workbook } from 'exceljs';
 import type { AuditResult } from '../checks/run-checks.js';
-import { SEVERITY_LABEL, maskNumber, type Problem } from '../problems/problem.js';
+import { SEVERITY_LABEL, foundText, maskNumber, type Problem } from '../problems/problem.js';
 import { setUpSheet, styleRow, type ColumnSpec } from './sheet-style.js';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
@@ -62,7 +62,7 @@ export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, 
       f.person?.unit ?? '',
       f.message,
       f.expected ?? '',
-      f.found ?? '',
+      foundText(f, showPii) ?? '',
       f.hint ?? '',
     ];
     styleRow(row, columns);

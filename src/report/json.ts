@@ -4,7 +4,7 @@ import type { ScoredNode, ScoredTree } from '../engine/score.js';
 import type { Metric } from '../metrics/metric.js';
 import { roundTo, type Decimal } from '../numbers/decimal.js';
 import type { Problem } from '../problems/problem.js';
-import { countBySeverity, maskNumber } from '../problems/problem.js';
+import { countBySeverity, foundText, maskNumber } from '../problems/problem.js';
 import type { AuditResult } from '../checks/run-checks.js';
 
 const dec = (d: Decimal, places: number) => roundTo(d, places).toFixed(places);
@@ -21,7 +21,7 @@ export function problemJson(p: Problem, showPii = false): Record<string, unknown
     message: p.message,
     where,
     ...(p.expected !== undefined ? { expected: p.expected } : {}),
-    ...(p.found !== undefined ? { found: p.found } : {}),
+    ...(p.found !== undefined ? { found: foundText(p, showPii) } : {}),
     ...(p.hint !== undefined ? { hint: p.hint } : {}),
     ...(p.person
       ? {

@@ -4,7 +4,7 @@ import { maskNumber } from '../problems/problem.js';
 
 const PII_FIELDS = new Set(['id_number', 'bank_account']);
 
-/** The value as it may appear in a message or report. */
-export function maskPii(field: string, text: string, show = false): string {
-  return !show && PII_FIELDS.has(field) ? maskNumber(text) : text;
+/** A problem's `found` for a cell: masked for ID and bank numbers, with the full text kept apart for --show-pii. */
+export function foundOf(field: string, text: string): { found: string; foundFull?: string } {
+  return PII_FIELDS.has(field) ? { found: maskNumber(text), foundFull: text } : { found: text };
 }

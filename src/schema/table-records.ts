@@ -9,7 +9,7 @@ import { Decimal, ZERO } from '../numbers/decimal.js';
 import { plainFen } from '../numbers/fen.js';
 import { parseNumber, toHalfWidth } from '../numbers/parse.js';
 import { problem, type Problem } from '../problems/problem.js';
-import { maskPii } from './pii.js';
+import { foundOf } from './pii.js';
 
 export interface InputKind<T> {
   kind: string;
@@ -165,7 +165,7 @@ export async function readRecords<T>(
       const raw = (obj[field] ?? '').trim();
       // our schemas give every expected problem a Chinese message; anything else is reported generically
       const message = issue.code === 'custom' ? issue.message : '取值无效';
-      onProblem(problem('error', code, message, whereOf(table, row.row, column), { found: raw === '' ? '空' : maskPii(field, raw) }));
+      onProblem(problem('error', code, message, whereOf(table, row.row, column), raw === '' ? { found: '空' } : foundOf(field, raw)));
     }
   };
 

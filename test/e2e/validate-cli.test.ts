@@ -57,6 +57,14 @@ describe('jixiao validate', () => {
     }
   });
 
+  it('prints ID numbers in full with --show-pii, in text and JSON', () => {
+    const text = runCli(['validate', messy('ids.csv'), '--show-pii'], ROOT);
+    expect(text.code).toBe(1);
+    expect(text.stderr).toContain('实际为 14042319900101123）');
+    const json = JSON.parse(runCli(['validate', messy('ids.csv'), '--show-pii', '--format', 'json'], ROOT).stdout) as { problems: { found?: string }[] };
+    expect(json.problems.map((p) => p.found)).toContain('14042319900101123');
+  });
+
   it('takes --kind, --encoding and --sheet', () => {
     expect(runCli(['validate', messy('gb18030.csv'), '--encoding', 'gbk'], ROOT).code).toBe(0);
     const wrong = runCli(['validate', messy('gb18030.csv'), '--encoding', 'utf-8'], ROOT);

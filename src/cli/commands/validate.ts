@@ -27,10 +27,12 @@ export function validateCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('validate')
     .description('校验：读取花名册、预算资金表或问卷并报告所有问题 / validate input files')
     .argument('<files...>', 'CSV 或 XLSX 文件')
-    .addOption(new Option('--kind <kind>', '文件类型（默认按表头识别）file kind').choices(['roster', 'budget', 'survey']));
+    .addOption(new Option('--kind <kind>', '文件类型（默认按表头识别）file kind').choices(['roster', 'budget', 'survey']))
+    .option('--show-pii', '在输出中显示完整的身份证号、银行卡号 show ID and bank numbers in full');
   addCommonOptions(addReadingOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
     const options = readingOptions(raw);
+    const showPii = Boolean(raw.showPii);
     const sink = new ProblemSink(100);
     const results: FileResult[] = [];
     for (const file of files) {
@@ -85,7 +87,7 @@ export function validateCommand(setExit: (code: number) => void): Command {
           })),
         })),
         summary: { errors: counts.error, warnings: counts.warning, infos: counts.info },
-        problems: problems.map((p) => problemJson(p)),
+        problems: problems.map((p) => problemJson(p, showPii)),
         omitted: Object.fromEntries(omitted),
       });
     } else {
@@ -108,7 +110,7 @@ export function validateCommand(setExit: (code: number) => void): Command {
       const counts = sink.severityCounts;
       lines.push(`错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个`);
       process.stdout.write(`${lines.join('\n')}\n`);
-      printGrouped(problems, omitted);
+      printGrouped(problems, omitted, showPii);
     }
     const unreadable = results.some((r) => r.unreadable);
     setExit(unreadable ? EXIT_INPUT : exitCodeFor(problems, opts.failOn));
@@ -117,13 +119,13 @@ export function validateCommand(setExit: (code: number) => void): Command {
 }
 
 /** Problems to stderr grouped by code, each group capped, with counts of the rest. */
-function printGrouped(problems: readonly Problem[], omitted: ReadonlyMap<string, number>, perGroup = 20): void {
+function printGrouped(problems: readonly Problem[], omitted: ReadonlyMap<string, number>, showPii: boolean, perGroup = 20): void {
   const c = colourFor(process.stderr);
   const groups = new Map<string, Problem[]>();
   const order = { error: 0, warning: 1, info: 2 } as const;
   for (const p of [...problems].sort((a, b) => order[a.severity] - order[b.severity])) groups.set(p.code, [...(groups.get(p.code) ?? []), p]);
   for (const [code, list] of groups) {
-    for (const p of list.slice(0, perGroup)) process.stderr.write(`${problemLine(p, c)}\n`);
+    for (const p of list.slice(0, perGroup)) process.stderr.write(`${problemLine(p, c, showPii)}\n`);
     const rest = list.length - perGroup + (omitted.get(code) ?? 0);
     if (rest > 0) process.stderr.write(`……[${code}] 另有 ${rest} 个同类问题未列出\n`);
   }
