@@ -25,7 +25,19 @@ export class Progress {
     process.stderr.write(`\r${this.label}：已读 ${rows.toLocaleString('en-US')} 行（${rate.toLocaleString('en-US')} 行/秒）`);
   }
 
+  /**
+   * A step after the reading (核查, 写入工作簿) on its own line, once the run has
+   * lasted long enough for a progress line: a long run never goes silent.
+   */
+  stage(text: string): void {
+    if (!this.enabled || Date.now() - this.started < 2000) return;
+    if (this.shown) process.stderr.write('\n');
+    this.shown = false;
+    process.stderr.write(`${this.label}：${text}\n`);
+  }
+
   done(): void {
     if (this.shown) process.stderr.write('\n');
+    this.shown = false;
   }
 }

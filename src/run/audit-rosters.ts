@@ -33,6 +33,7 @@ export async function auditRosters(
   options: ReadOptions,
   registryFile?: RosterInput,
   onRow?: (count: number) => void,
+  onStage?: (text: string) => void,
 ): Promise<AuditRun> {
   const records: RosterRecord[] = [];
   const readProblems: Problem[] = [];
@@ -57,5 +58,6 @@ export async function auditRosters(
     await readFileRecords(registryFile.path, registryFile.display, REGISTRY_KIND, options, (value, row) => list.push({ ...value, file: registryFile.display, row }), (p) => readProblems.push(p));
   }
   const stated = readProblems.filter((p) => p.code === 'total-mismatch');
+  onStage?.(`已读 ${records.length.toLocaleString('en-US')} 行，正在核查（身份识别、金额、审批、时限、重复）…`);
   return { audit: runChecks(records, config, period, registry, stated), readProblems: readProblems.filter((p) => p.code !== 'total-mismatch') };
 }

@@ -24,6 +24,25 @@ describe('progress line', () => {
     expect(writes).toEqual(['\rbig.csv：已读 32,768 行（8,192 行/秒）', '\n']);
   });
 
+  it('announces later steps on their own line once the run is long, not before', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+    const writes: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+      writes.push(String(chunk));
+      return true;
+    });
+    const p = new Progress(true, '数据核查');
+    p.stage('正在核查…');
+    expect(writes).toEqual([]);
+    vi.setSystemTime(new Date('2026-01-01T00:00:04Z'));
+    p.update(32768);
+    p.stage('正在核查…');
+    p.stage('正在写入 数据核查.xlsx …');
+    p.done();
+    expect(writes).toEqual(['\r数据核查：已读 32,768 行（8,192 行/秒）', '\n', '数据核查：正在核查…\n', '数据核查：正在写入 数据核查.xlsx …\n']);
+  });
+
   it('never writes when disabled (not a terminal, or --no-progress)', () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));

@@ -56,11 +56,13 @@ export function auditCommand(setExit: (code: number) => void): Command {
       options,
       raw.registry ? input(String(raw.registry)) : undefined,
       (n) => progress.update(n),
+      (text) => progress.stage(text),
     );
     progress.done();
     if (readProblems.some((p) => p.code === 'header-missing')) throw new InputError(readProblems.filter((p) => p.code === 'header-missing'));
 
     const outFile = join(opts.out, '数据核查.xlsx');
+    progress.stage(`发现 ${audit.findings.length.toLocaleString('en-US')} 个问题，正在写入 ${relative(process.cwd(), outFile) || outFile} …`);
     // exceljs is loaded when a workbook is written, not with every command
     const [{ writeWorkbook }, { default: ExcelJS }, { addAuditSheets }] = await Promise.all([
       import('../../io/write-xlsx.js'),
