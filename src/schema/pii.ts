@@ -1,5 +1,5 @@
-// Personal data is never shown in full: identity and bank numbers keep their
-// first 4 and last 4 characters (1404**********1234).
+// Personal data is not shown in full unless the user asks (--show-pii): identity and
+// bank numbers keep their first 4 and last 4 characters (1404**********1234).
 import { maskNumber } from '../problems/problem.js';
 
 const PII_FIELDS = new Set(['id_number', 'bank_account']);

@@ -1,6 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Progress } from '../../src/cli/progress.js';
 
+/** The clock at 2026-01-01T00:00:00Z, and every write to stderr collected. */
+function captureStderrFromStart(): string[] {
+  vi.useFakeTimers();
+  vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
+  const writes: string[] = [];
+  vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
+    writes.push(String(chunk));
+    return true;
+  });
+  return writes;
+}
+
 describe('progress line', () => {
   afterEach(() => {
     vi.useRealTimers();
@@ -8,13 +20,7 @@ describe('progress line', () => {
   });
 
   it('stays quiet for the first two seconds, then shows rows and rate on stderr', () => {
-    vi.useFakeTimers();
-    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
-    const writes: string[] = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      writes.push(String(chunk));
-      return true;
-    });
+    const writes = captureStderrFromStart();
     const p = new Progress(true, 'big.csv');
     p.update(16384);
     expect(writes).toEqual([]);
@@ -25,13 +31,7 @@ describe('progress line', () => {
   });
 
   it('announces later steps on their own line once the run is long, not before', () => {
-    vi.useFakeTimers();
-    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
-    const writes: string[] = [];
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk) => {
-      writes.push(String(chunk));
-      return true;
-    });
+    const writes = captureStderrFromStart();
     const p = new Progress(true, '数据核查');
     p.stage('正在核查…');
     expect(writes).toEqual([]);
@@ -44,13 +44,12 @@ describe('progress line', () => {
   });
 
   it('never writes when disabled (not a terminal, or --no-progress)', () => {
-    vi.useFakeTimers();
-    vi.setSystemTime(new Date('2026-01-01T00:00:00Z'));
-    const spy = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const writes = captureStderrFromStart();
     const p = new Progress(false, 'big.csv');
     vi.setSystemTime(new Date('2026-01-01T00:01:00Z'));
     p.update(32768);
+    p.stage('正在核查…');
     p.done();
-    expect(spy).not.toHaveBeenCalled();
+    expect(writes).toEqual([]);
   });
 });
