@@ -4,13 +4,13 @@ import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse';
 import { inputError } from '../problems/problem.js';
+import { MAX_COLUMNS } from './cell-range.js';
 import type { Encoding } from './decode.js';
+import { DEFAULT_LIMITS, limitHint, type InputLimits } from './limits.js';
 import type { RawRow } from './raw-table.js';
 import type { SheetSource } from './sheet-source.js';
 import { detectEncoding } from './sniff.js';
 
-/** Largest record accepted: a 10 MB cell is a broken file, not a roster. */
-const MAX_RECORD = 1_000_000;
 
 export function guessDelimiter(sample: string): string {
   const lines = sample.split(/\r?\n/).slice(0, 10).join('\n');
@@ -61,6 +61,8 @@ async function* checkedContent(path: string, encoding: Encoding, display: string
   const decoder = encoding === 'utf-8' ? undefined : new TextDecoder(encoding, { fatal: true });
   let line = 1;
   let carry: Buffer | undefined;
+  const nulError = (at: number) =>
+    inputError('file-binary', `第 ${at} 行（文本行）含有 NUL 字节（\\0），不是文本文件该有的内容`, { file: display }, { hint: '文件可能已损坏，或是从数据库导出时带入了空字符：用文本编辑器删除后再试' });
   const mismatch = () =>
     inputError('encoding-mismatch', `第 ${line} 行附近有不是 ${encoding} 编码的字节`, { file: display }, { hint: '文件可能混用了编码；用 --encoding 指定，或在 Excel 中另存为「CSV UTF-8」' });
   for await (const read of createReadStream(path, { highWaterMark: 64 * 1024 }) as AsyncIterable<Buffer>) {
@@ -71,6 +73,8 @@ async function* checkedContent(path: string, encoding: Encoding, display: string
       } catch {
         throw mismatch();
       }
+      const nul = text.indexOf('\0');
+      if (nul >= 0) throw nulError(line + countNewlines(text.slice(0, nul)));
       line += countNewlines(read);
       yield text;
       continue;
@@ -83,6 +87,8 @@ async function* checkedContent(path: string, encoding: Encoding, display: string
       line += countNewlines(chunk.subarray(0, validUtf8Length(chunk.subarray(0, whole))));
       throw mismatch();
     }
+    const nul = chunk.subarray(0, whole).indexOf(0);
+    if (nul >= 0) throw nulError(line + countNewlines(chunk.subarray(0, nul)));
     line += countNewlines(read);
     yield chunk.subarray(0, whole);
   }
@@ -103,14 +109,19 @@ export interface CsvJob {
   display: string;
   encoding: Encoding;
   delimiter: string;
+  /** largest record accepted, in characters: a 10 MB cell is a broken file, not a roster */
+  maxRecord?: number;
 }
 
 /** Parse a CSV file into batches of rows (in this thread; see csv-worker.ts for the other). */
-export async function* parseCsvRows({ path, display, encoding, delimiter }: CsvJob): AsyncGenerator<RawRow[]> {
+export async function* parseCsvRows({ path, display, encoding, delimiter, maxRecord = DEFAULT_LIMITS['csv-record-chars'] }: CsvJob): AsyncGenerator<RawRow[]> {
   {
     // info: true would build an info object per record (a third of the parse time on
     // large files); the parser's live `info` read as each record is pushed gives the same
-    const parser = parse({ bom: true, delimiter, relax_column_count: true, skip_empty_lines: false, max_record_size: MAX_RECORD });
+    // relax_quotes: a quote inside an unquoted cell (山西"三晋"公司, common in unit names)
+    // is text, as Excel reads it; record_delimiter: files that mix CRLF and LF (edited
+    // in two programs) would otherwise merge rows after the first line ending changes
+    const parser = parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n'], skip_empty_lines: false, max_record_size: maxRecord });
     let previousEnd = 0;
     let records = 0;
     const ends: number[] = [];
@@ -131,6 +142,10 @@ export async function* parseCsvRows({ path, display, encoding, delimiter }: CsvJ
       let record: string[] | null;
       while ((record = parser.read() as string[] | null) !== null) {
         records += 1;
+        // a line of commas is a record of empty cells that no size limit catches
+        if (record.length > MAX_COLUMNS) {
+          throw inputError('csv-too-many-cells', `第 ${records} 行有 ${record.length} 个单元格，超过 Excel 的最大列数 ${MAX_COLUMNS}`, { file: display, row: records }, { hint: '文件可能已损坏，或分隔符不对' });
+        }
         batch.push({ row: records, cells: record });
       }
       if (ends.length > 0) previousEnd = ends[ends.length - 1] as number;
@@ -143,7 +158,7 @@ export async function* parseCsvRows({ path, display, encoding, delimiter }: CsvJ
         throw inputError('csv-quote-not-closed', `从第 ${previousEnd + 1} 行（文本行）开始的引号没有闭合，后面的内容都被当作一个单元格`, { file: display }, { hint: '检查该行单元格中的双引号是否成对' });
       }
       if (code === 'CSV_MAX_RECORD_SIZE') {
-        throw inputError('csv-record-too-large', `从第 ${previousEnd + 1} 行（文本行）开始的记录超过 ${MAX_RECORD} 个字符`, { file: display }, { hint: '文件可能已损坏或引号不成对' });
+        throw inputError('csv-record-too-large', `从第 ${previousEnd + 1} 行（文本行）开始的记录超过 ${maxRecord} 个字符`, { file: display }, { hint: `文件可能已损坏或引号不成对；${limitHint('csv-record-chars', maxRecord)}` });
       }
       if (code?.startsWith('CSV_')) throw inputError('csv-invalid', `CSV 格式有误（${code}）`, { file: display, row: previousEnd + 1 });
       throw e;
@@ -164,8 +179,8 @@ export async function* parseCsvRows({ path, display, encoding, delimiter }: CsvJ
   }
 }
 
-export function csvSheet(path: string, display: string, head: Uint8Array, forced?: Encoding): SheetSource {
+export function csvSheet(path: string, display: string, head: Uint8Array, forced?: Encoding, limits: InputLimits = DEFAULT_LIMITS): SheetSource {
   const encoding = detectEncoding(head, display, forced);
   const sample = new TextDecoder(encoding).decode(head);
-  return { file: display, merges: [], rows: parseCsvRows({ path, display, encoding, delimiter: guessDelimiter(sample) }) };
+  return { file: display, merges: [], rows: parseCsvRows({ path, display, encoding, delimiter: guessDelimiter(sample), maxRecord: limits['csv-record-chars'] }) };
 }

@@ -4,6 +4,7 @@
 import { inputError } from '../problems/problem.js';
 import { csvSheet } from './csv-rows.js';
 import type { Encoding } from './decode.js';
+import { limitsWith, type InputLimits } from './limits.js';
 import type { SheetSelector, SheetSource } from './sheet-source.js';
 import { sheetsInWorker } from './sheet-worker-client.js';
 import { refuseOle, sniffFile, type Sniffed } from './sniff.js';
@@ -12,6 +13,8 @@ export interface OpenOptions {
   encoding?: Encoding;
   /** XLSX: a sheet name, a 1-based index, or '*' for every sheet (default: the first) */
   sheet?: SheetSelector;
+  /** limits on what a read may cost (default: DEFAULT_LIMITS) */
+  limits?: Partial<InputLimits>;
 }
 
 /** From this size on, files are parsed in a worker thread. */
@@ -35,11 +38,11 @@ export async function* openSheetsHere(path: string, display: string, options: Op
   if (sniffed.kind === 'zip') {
     // exceljs is loaded only for a workbook: reading a CSV (in a worker too) does without it
     const { xlsxSheets } = await import('./xlsx-rows.js');
-    yield* xlsxSheets(path, display, options.sheet ?? 1);
+    yield* xlsxSheets(path, display, options.sheet ?? 1, limitsWith(options.limits));
     return;
   }
   if (/\.(xlsx|xlsm)$/i.test(path)) {
     throw inputError('xlsx-invalid', '文件扩展名是 .xlsx，但内容不是 xlsx（不是 zip 格式）', { file: display }, { hint: '确认文件没有损坏，且扩展名与内容一致' });
   }
-  yield csvSheet(path, display, sniffed.head, options.encoding);
+  yield csvSheet(path, display, sniffed.head, options.encoding, limitsWith(options.limits));
 }

@@ -3,6 +3,7 @@
 import { open } from 'node:fs/promises';
 import { inputError } from '../problems/problem.js';
 import type { Encoding } from './decode.js';
+import { regularFile } from './regular-file.js';
 
 export type FileKind = 'zip' | 'ole2' | 'text';
 
@@ -16,6 +17,7 @@ export interface Sniffed {
 const HEAD = 64 * 1024;
 
 export async function sniffFile(path: string, display: string): Promise<Sniffed> {
+  await regularFile(path, display);
   let handle;
   try {
     handle = await open(path, 'r');
@@ -55,10 +57,16 @@ function decodes(encoding: Encoding, bytes: Uint8Array): boolean {
 export function detectEncoding(head: Uint8Array, display: string, forced?: Encoding): Encoding {
   if (forced) return forced;
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8';
+  // UTF-32's BOM begins like UTF-16LE's: tell them apart before reading NULs as text
+  if ((head[0] === 0xff && head[1] === 0xfe && head[2] === 0 && head[3] === 0) || (head[0] === 0 && head[1] === 0 && head[2] === 0xfe && head[3] === 0xff)) {
+    throw inputError('encoding-unsupported', '文件是 UTF-32 编码（第 1 行的字节顺序标记），无法读取', { file: display, row: 1 }, { hint: '在 Excel 中另存为「CSV UTF-8」，或用文本编辑器另存为 UTF-8' });
+  }
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  if (head.includes(0)) {
-    throw inputError('file-binary', '文件含有 NUL 字节，不是文本（CSV）文件', { file: display }, { hint: '确认文件类型；Excel 文件请保存为 .xlsx' });
+  const nul = head.indexOf(0);
+  if (nul >= 0) {
+    const line = 1 + head.subarray(0, nul).reduce((n, b) => (b === 10 ? n + 1 : n), 0);
+    throw inputError('file-binary', `文件第 ${line} 行（文本行）含有 NUL 字节，不是文本（CSV）文件`, { file: display }, { hint: '确认文件类型；Excel 文件请保存为 .xlsx' });
   }
   if (decodes('utf-8', head)) return 'utf-8';
   if (decodes('gb18030', head)) return 'gb18030';

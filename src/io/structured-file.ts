@@ -1,31 +1,81 @@
-// YAML or JSON configuration files (evaluation.yaml, trees, judgements) to plain data.
-import { readFile } from 'node:fs/promises';
+// YAML or JSON configuration files (evaluation.yaml, trees, judgements) to plain
+// data, bounded: regular files only, a size cap, YAML aliases capped (a "billion
+// laughs" file expands exponentially), no cycles, and a bounded nesting depth.
+import { open } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { inputError } from '../problems/problem.js';
 import { decodeText } from './decode.js';
+import { DEFAULT_LIMITS, limitHint } from './limits.js';
+import { regularFile } from './regular-file.js';
 
-export async function readStructuredFile(path: string, display: string): Promise<unknown> {
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(path);
-  } catch {
-    throw inputError('file-unreadable', '无法读取文件', { file: display }, { hint: '检查路径是否正确、文件是否存在' });
+/** Deeper than any tree the tool knows (three levels of indicators, a rule, its parts). */
+export const MAX_DEPTH = 64;
+/** Aliases a file may resolve: a real file uses a handful; a bomb, millions. */
+const MAX_ALIASES = 1_000;
+
+async function readCapped(path: string, display: string, maxMb: number): Promise<Buffer> {
+  const info = await regularFile(path, display);
+  const max = maxMb * 1024 * 1024;
+  if (info.size > max) {
+    throw inputError('file-too-large', `文件有 ${Math.ceil(info.size / 1024 / 1024)} MB，超过配置文件的上限 ${maxMb} MB`, { file: display }, { hint: limitHint('config-mb', maxMb) });
   }
+  const handle = await open(path, 'r');
+  try {
+    // read at most one byte past the cap: a file growing while read is still bounded
+    const buffer = Buffer.alloc(Math.min(info.size, max) + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > max) throw inputError('file-too-large', `文件超过配置文件的上限 ${maxMb} MB`, { file: display }, { hint: limitHint('config-mb', maxMb) });
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** A cycle or a nesting deeper than MAX_DEPTH is refused: later steps walk the data recursively. */
+function checkShape(value: unknown, display: string): void {
+  const path = new Set<unknown>();
+  const walk = (v: unknown, depth: number): void => {
+    if (v === null || typeof v !== 'object') return;
+    if (depth > MAX_DEPTH) throw inputError('config-too-deep', `嵌套超过 ${MAX_DEPTH} 层`, { file: display }, { hint: '指标体系最多三级；检查缩进是否错位' });
+    if (path.has(v)) throw inputError('config-cyclic', 'YAML 锚点（&）引用了自身，内容无限循环', { file: display }, { hint: '去掉循环的别名（*）引用' });
+    path.add(v);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) walk(child, depth + 1);
+    path.delete(v);
+  };
+  walk(value, 0);
+}
+
+export async function readStructuredFile(path: string, display: string, maxMb = DEFAULT_LIMITS['config-mb']): Promise<unknown> {
+  const bytes = await readCapped(path, display, maxMb);
   const text = decodeText(bytes, display);
   if (text.trim() === '') throw inputError('file-empty', '文件是空的', { file: display });
+  let value: unknown;
   if (/\.json$/i.test(path)) {
     try {
-      return JSON.parse(text) as unknown;
+      value = JSON.parse(text) as unknown;
     } catch (e) {
+      if (e instanceof RangeError) throw inputError('config-too-deep', 'JSON 嵌套过深，无法读取', { file: display });
       throw inputError('json-invalid', `JSON 格式有误：${(e as Error).message}`, { file: display });
     }
+  } else {
+    try {
+      // YAML 1.2 core schema: "0.9" stays a number, "2020" a number, nothing becomes a date
+      const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+      const first = doc.errors[0];
+      if (first?.message.startsWith('Maximum call stack')) throw new RangeError(first.message);
+      if (first) {
+        const line = first.linePos?.[0]?.line;
+        throw inputError('yaml-invalid', `YAML 格式有误：${first.message.split('\n')[0] ?? ''}`, { file: display, ...(line ? { row: line } : {}) }, { hint: '检查缩进和冒号' });
+      }
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
+    } catch (e) {
+      if (e instanceof RangeError) throw inputError('config-too-deep', 'YAML 嵌套过深，无法读取', { file: display }, { hint: '指标体系最多三级；检查缩进和括号是否成对' });
+      if (e instanceof ReferenceError) {
+        throw inputError('yaml-alias-limit', `YAML 别名（*）展开过多（上限 ${MAX_ALIASES} 次），疑似「别名炸弹」`, { file: display }, { hint: '把别名引用改成直接写出的内容' });
+      }
+      throw e;
+    }
   }
-  // YAML 1.2 core schema: "0.9" stays a number, "2020" a number, nothing becomes a date
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  const first = doc.errors[0];
-  if (first) {
-    const line = first.linePos?.[0]?.line;
-    throw inputError('yaml-invalid', `YAML 格式有误：${first.message.split('\n')[0] ?? ''}`, { file: display, ...(line ? { row: line } : {}) }, { hint: '检查缩进和冒号' });
-  }
-  return doc.toJS() as unknown;
+  checkShape(value, display);
+  return value;
 }

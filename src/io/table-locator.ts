@@ -5,7 +5,7 @@
 // (制表人、备注), and several tables stacked in one sheet, each with its title.
 import { toHalfWidth } from '../numbers/parse.js';
 import { problem, type Problem } from '../problems/problem.js';
-import type { CellRange } from './cell-range.js';
+import { columnLetters, MAX_COLUMNS, type CellRange } from './cell-range.js';
 import { headerUnit, isBlank, isNoteRow, isTotalRow, normaliseHeader, type Column, type FieldSpec } from './header.js';
 import type { RawRow } from './raw-table.js';
 
@@ -162,10 +162,23 @@ export class TableLocator {
 
   private filled(row: RawRow): string[] {
     const cells = [...row.cells];
+    // each column is filled once, by the first range over it: valid workbooks have no
+    // overlapping ranges, and a hostile one with thousands costs no more than its width
+    // (`skip[c]` leads past columns already filled, as in a union-find)
+    let skip: Int32Array | undefined;
+    const free = (c: number): number => {
+      let r = c;
+      while (skip?.[r]) r = skip[r] ?? r;
+      return r;
+    };
     for (const m of this.merges) {
       if (row.row < m.top || row.row > m.bottom) continue;
+      skip ??= new Int32Array(MAX_COLUMNS + 2);
       const text = this.masters.get(m.top)?.cells[m.left - 1] ?? '';
-      for (let c = m.left; c <= m.right; c += 1) if (!(c === m.left && row.row === m.top)) cells[c - 1] = text;
+      for (let c = free(m.left); c <= m.right; c = free(c + 1)) {
+        skip[c] = free(m.right + 1);
+        if (!(c === m.left && row.row === m.top)) cells[c - 1] = text;
+      }
     }
     return Array.from(cells, (c) => c ?? '');
   }
@@ -197,11 +210,30 @@ export class TableLocator {
       extraColumns: found.candidate.raw.flatMap((t, index) => (t.trim() !== '' && !mapped.has(index) ? [{ header: t.replace(/\s+/g, ''), index }] : [])),
     };
     this.headerKey = found.candidate.raw.map(normaliseHeader).join('|');
+    const duplicates = this.duplicateColumns(this.header);
+    if (duplicates.length > 0) out.push({ type: 'problems', problems: duplicates });
     this.held.splice(0, found.candidate.rows.length);
     this.masters.clear();
     this.title = undefined;
     this.mode = 'table';
     out.push({ type: 'table', table: this.header });
+  }
+
+  /** Two columns whose headers mean the same field (姓名 twice; 身份证号码 beside 身份证号): only the first is read, and the user is told. */
+  private duplicateColumns(header: TableHeader): Problem[] {
+    const problems: Problem[] = [];
+    for (const extra of header.extraColumns) {
+      const key = normaliseHeader(extra.header);
+      const spec = this.specs.find((s) => s.aliases.some((a) => normaliseHeader(a) === key));
+      const first = spec && header.columns.find((c) => c.field === spec.field);
+      if (!spec || !first) continue;
+      problems.push(
+        problem('warning', 'header-duplicate', `「${first.header}」列（${columnLetters(first.index + 1)} 列）和「${extra.header}」列（${columnLetters(extra.index + 1)} 列）都表示${spec.aliases[0] ?? spec.field}，只读取了前一列`, { ...this.where, row: header.headerRows[0] ?? 0, column: extra.header }, {
+          hint: '删除多余的一列，或把它改成别的列名',
+        }),
+      );
+    }
+    return problems;
   }
 
   /** The header again (a page break in an exported report): checked on one column first, as it is rare. */

@@ -1,79 +1,75 @@
-// XLSX rows as a stream, through exceljs's streaming reader (with our sax step,
-// see exceljs.ts), merged ranges from a quick first pass (xlsx-merges.ts).
-import { inputError } from '../problems/problem.js';
+// XLSX sheets as streams of rows, read by our own reader: the zip by its central
+// directory (yauzl), each part through saxes. exceljs's streaming reader is not
+// used: it loses shared strings stored after the sheets (its #683), drops sheets
+// at random in multi-sheet files, and splits Chinese characters across chunks.
+import { inputError, InputError } from '../problems/problem.js';
 import type { CellRange } from './cell-range.js';
-import { cellText } from './cell-text.js';
-import ExcelJS from './exceljs.js';
+import { limitsWith, type InputLimits } from './limits.js';
 import type { RawRow } from './raw-table.js';
 import type { SheetSelector, SheetSource } from './sheet-source.js';
-import { readWorkbookIndex, type WorkbookIndex } from './xlsx-merges.js';
+import { scanMerges } from './xlsx-merges.js';
+import { sheetRows, type SheetContext } from './xlsx-sheet-rows.js';
+import { readDateStyles, readSharedStrings, readWorkbookIndex } from './xlsx-workbook.js';
+import { ZipArchive } from './zip-archive.js';
 
-interface StreamRow {
-  number: number;
-  values: unknown[];
-}
-interface StreamSheet extends AsyncIterable<StreamRow> {
-  name: string;
-}
-
-function rowCells(values: unknown[]): string[] {
-  // exceljs row values are 1-based
-  const cells: string[] = [];
-  for (let i = 1; i < values.length; i += 1) cells.push(cellText(values[i] as Parameters<typeof cellText>[0]));
-  return cells;
+function wrap(e: unknown, display: string, sheet?: string): InputError {
+  if (e instanceof InputError) {
+    // a limit met while opening a sheet's part is located at that sheet
+    return sheet ? new InputError(e.problems.map((p) => (p.where.sheet ? p : { ...p, where: { ...p.where, sheet } }))) : e;
+  }
+  const message = (e as Error)?.message ?? String(e);
+  return inputError('xlsx-invalid', `读取 .xlsx 失败：${message}`, { file: display, ...(sheet ? { sheet } : {}) }, { hint: '确认文件完整；可在 Excel 或 WPS 中打开后重新另存为 .xlsx' });
 }
 
-export async function* xlsxSheets(path: string, display: string, select: SheetSelector = 1): AsyncGenerator<SheetSource> {
-  let workbook: WorkbookIndex;
+export async function* xlsxSheets(path: string, display: string, select: SheetSelector = 1, limits: InputLimits = limitsWith()): AsyncGenerator<SheetSource> {
+  let zip: ZipArchive;
   try {
-    workbook = await readWorkbookIndex(path);
-  } catch {
+    zip = await ZipArchive.open(path, display, limits);
+  } catch (e) {
+    if (e instanceof InputError) throw e;
     throw inputError('xlsx-invalid', '无法打开 .xlsx 文件（zip 结构损坏）', { file: display }, { hint: '确认文件完整；可在 Excel 中打开后重新另存为 .xlsx' });
   }
-  const names = workbook.names;
-  const wanted = (name: string, index: number) => select === '*' || select === name || select === index;
-  if (select !== '*' && !names.some((n, i) => wanted(n, i + 1))) {
-    throw inputError('sheet-missing', `找不到工作表 ${String(select)}`, { file: display }, { expected: names.join('、') || '（没有工作表）' });
-  }
-  // the merged ranges of the wanted sheets are scanned alongside the rows
-  const scans = new Map(names.filter((n, i) => wanted(n, i + 1)).map((n) => [n, workbook.merges(n).catch((): CellRange[] => [])]));
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  let index = 0;
   try {
-    for await (const ws of reader as unknown as AsyncIterable<StreamSheet>) {
-      index += 1;
-      const position = names.indexOf(ws.name) + 1 || index;
-      if (!wanted(ws.name, position)) {
-        for await (const _row of ws) {
-          // the zip is one stream: an unwanted sheet must still be read through
-        }
-        continue;
+    let context: SheetContext;
+    let sheets;
+    try {
+      const index = await readWorkbookIndex(zip, display);
+      const names = index.sheets.map((s) => s.name);
+      sheets = index.sheets.filter((s, i) => select === '*' || select === s.name || select === i + 1);
+      if (select !== '*' && sheets.length === 0) {
+        throw inputError('sheet-missing', `找不到工作表 ${String(select)}`, { file: display }, { expected: names.join('、') || '（没有工作表）' });
       }
+      const [sharedStrings, dateStyles] = sheets.length > 0 ? await Promise.all([readSharedStrings(zip, index.sharedStringsPart, display, limits), readDateStyles(zip, index.stylesPart, display)]) : [[], []];
+      context = { sharedStrings, dateStyles, date1904: index.date1904 };
+    } catch (e) {
+      throw wrap(e, display);
+    }
+    for (const sheet of sheets) {
       const merges: CellRange[] = [];
-      const scan = scans.get(ws.name);
+      let opened;
+      try {
+        const [rowsStream, mergeStream] = await Promise.all([zip.stream(sheet.part), zip.stream(sheet.part)]);
+        opened = { rowsStream, scan: mergeStream ? scanMerges(mergeStream, limits.merges).catch((): CellRange[] => []) : Promise.resolve([]) };
+      } catch (e) {
+        throw wrap(e, display, sheet.name);
+      }
+      const where = { file: display, sheet: sheet.name };
+      const { rowsStream, scan } = opened;
       async function* rows(): AsyncGenerator<RawRow[]> {
         // the ranges are filled in before the first rows reach the table locator
-        if (scan) merges.push(...(await scan));
-        let batch: RawRow[] = [];
-        for await (const row of ws) {
-          batch.push({ row: row.number, cells: rowCells(row.values) });
-          if (batch.length >= 512) {
-            yield batch;
-            batch = [];
-          }
+        merges.push(...(await scan));
+        if (!rowsStream) return;
+        try {
+          yield* sheetRows(rowsStream, context, where, sheet.part);
+        } catch (e) {
+          throw wrap(e, display, sheet.name);
+        } finally {
+          rowsStream.destroy();
         }
-        if (batch.length > 0) yield batch;
       }
-      yield { file: display, sheet: ws.name, merges, rows: rows() };
+      yield { file: display, sheet: sheet.name, merges, rows: rows() };
     }
-  } catch (e) {
-    if ((e as { problems?: unknown }).problems) throw e;
-    throw inputError('xlsx-invalid', `读取 .xlsx 失败：${(e as Error).message}`, { file: display });
+  } finally {
+    zip.close();
   }
 }

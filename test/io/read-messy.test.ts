@@ -150,7 +150,7 @@ describe('personal data', () => {
 describe('unreadable input: a clear error naming the file', () => {
   it.each([
     ['empty.csv', 'file-empty', '文件是空的'],
-    ['nul.csv', 'file-binary', '文件含有 NUL 字节，不是文本（CSV）文件'],
+    ['nul.csv', 'file-binary', '文件第 3 行（文本行）含有 NUL 字节，不是文本（CSV）文件'],
     ['not-a-zip.xlsx', 'xlsx-invalid', '文件扩展名是 .xlsx，但内容不是 xlsx（不是 zip 格式）'],
     ['truncated.xlsx', 'xlsx-invalid', '无法打开 .xlsx 文件（zip 结构损坏）'],
     ['legacy.xls', 'xls-legacy', '这是旧版 Excel（.xls）或 WPS（.et）文件，无法直接读取'],

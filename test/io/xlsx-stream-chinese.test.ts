@@ -1,15 +1,12 @@
 // exceljs 4.4.0's streaming reader turns a Chinese character split across two
-// compressed-stream chunks into U+FFFD. Our reader (src/io/exceljs.ts supplies the
-// sax step) must read every name back identical; the unpatched reader, run in a
-// separate process, shows the corruption the fix prevents.
-import { spawnSync } from 'node:child_process';
+// compressed-stream chunks into U+FFFD (why we read XLSX ourselves). Our reader
+// must read every name of a large sheet, written by exceljs, back identical.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import ExcelJS, { SAX_FIXED } from '../../src/io/exceljs.js';
+import ExcelJS from '../../src/io/exceljs.js';
 import { xlsxSheets } from '../../src/io/xlsx-rows.js';
-import { ROOT } from '../helpers/fixture-copy.js';
 
 const ROWS = 30_000;
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎';
@@ -49,10 +46,6 @@ describe('streaming XLSX reader keeps every Chinese character', () => {
     await writeSheet(inline, false);
   });
 
-  it('uses the patched sax step', () => {
-    expect(SAX_FIXED).toBe(true);
-  });
-
   it.each([
     ['shared strings', shared],
     ['inline strings', inline],
@@ -62,21 +55,5 @@ describe('streaming XLSX reader keeps every Chinese character', () => {
     const wrong = rows.slice(1).filter((cells, i) => cells.join('|') !== rowAt(i).join('|'));
     expect(wrong).toEqual([]);
     expect(rows.some((cells) => cells.join('').includes('\uFFFD'))).toBe(false);
-  });
-
-  it('the unpatched exceljs reader corrupts the same files', () => {
-    const script = `
-      const ExcelJS = require('exceljs');
-      (async () => {
-        let bad = 0;
-        for (const file of process.argv.slice(1)) {
-          const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { sharedStrings: 'cache', worksheets: 'emit' });
-          for await (const ws of reader) for await (const row of ws) if (JSON.stringify(row.values).includes('\\uFFFD')) bad += 1;
-        }
-        console.log(bad);
-      })();`;
-    const r = spawnSync(process.execPath, ['-e', script, shared, inline], { cwd: ROOT, encoding: 'utf8' });
-    expect(r.stderr).toBe('');
-    expect(Number(r.stdout.trim())).toBeGreaterThan(0);
   });
 });
