@@ -2,10 +2,12 @@
 // and never half a file: fixed document dates, fixed zip entry dates, write to a
 // temporary file then rename.
 import { createRequire } from 'node:module';
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import { inputError } from '../problems/problem.js';
+import { checkOutputName, makeFolder } from './output-path.js';
+import { registerTemp, releaseTemp, removeStaleTemps, tempPathFor } from './temp-files.js';
 
 export const FIXED_DATE = new Date(Date.UTC(2000, 0, 1, 0, 0, 0));
 
@@ -22,24 +24,26 @@ export function stampWorkbook(workbook: ExcelJS.Workbook): void {
   workbook.modified = FIXED_DATE;
 }
 
-export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  try {
-    await mkdir(dirname(path), { recursive: true });
-  } catch {
-    throw inputError('output-unwritable', '无法创建输出目录', { file: dirname(path) }, { hint: '检查 -o/--out 指定的目录是否可写' });
-  }
-  const tmp = `${path}.${process.pid}.tmp`;
+export async function writeFileAtomic(path: string, data: Uint8Array | string, shown = path): Promise<void> {
+  checkOutputName(path, shown);
+  await makeFolder(dirname(path), dirname(shown));
+  await removeStaleTemps(dirname(path));
+  const tmp = tempPathFor(path);
+  registerTemp(tmp);
   try {
     await writeFile(tmp, data);
     await rename(tmp, path);
-  } catch {
+  } catch (e) {
     await rm(tmp, { force: true });
-    throw inputError('output-unwritable', '无法写入输出文件（文件可能正在 Excel 中打开）', { file: path }, { hint: '关闭该文件或换一个输出目录后重试' });
+    const full = (e as NodeJS.ErrnoException).code === 'ENOSPC';
+    throw inputError('output-unwritable', full ? '磁盘空间不足，无法写入输出文件' : '无法写入输出文件（文件可能正在 Excel 中打开）', { file: shown }, { hint: full ? '清理磁盘或换一个输出目录后重试' : '关闭该文件或换一个输出目录后重试' });
+  } finally {
+    releaseTemp(tmp);
   }
 }
 
-export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string, shown = path): Promise<void> {
   stampWorkbook(workbook);
   const buffer = await workbook.xlsx.writeBuffer();
-  await writeFileAtomic(path, new Uint8Array(buffer as ArrayBuffer));
+  await writeFileAtomic(path, new Uint8Array(buffer as ArrayBuffer), shown);
 }

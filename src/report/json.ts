@@ -35,18 +35,13 @@ export function problemJson(p: Problem, showPii = false): Record<string, unknown
   };
 }
 
-export function problemsJson(problems: readonly Problem[], showPii = false): Record<string, unknown> {
-  const counts = countBySeverity(problems);
-  return { summary: { errors: counts.error, warnings: counts.warning, infos: counts.info }, problems: problems.map((p) => problemJson(p, showPii)) };
-}
-
-export function auditJson(audit: AuditResult, showPii = false): Record<string, unknown> {
+/** The audit's counts (its findings go into the envelope's problems). */
+export function auditSummaryJson(audit: AuditResult): Record<string, unknown> {
   return {
     personTimes: audit.context.records.length,
     persons: audit.identities.persons.length,
     checks: audit.byCheck.map((b) => ({ id: b.check.id, rule: b.check.rule, ...countsOf(b.findings) })),
     ...countsOf(audit.findings),
-    findings: audit.findings.map((f) => problemJson(f, showPii)),
   };
 }
 

@@ -22,6 +22,8 @@ import { REGISTRY_KIND } from '../schema/registry.js';
 import { ROSTER_KIND, type RosterRecord } from '../schema/roster.js';
 import { surveyKind, type SurveyAnswers } from '../schema/survey.js';
 import { readStructuredFile } from '../io/structured-file.js';
+import { resolveInside } from '../io/contained-path.js';
+import { limitsWith, type InputLimits } from '../io/limits.js';
 import { readFileRecords } from './read-table.js';
 
 export interface LoadedEvaluation {
@@ -38,6 +40,15 @@ export interface LoadedEvaluation {
   audit: AuditResult;
   /** warnings and notes found while loading (errors stop loading) */
   problems: Problem[];
+  /** every file the evaluation read (absolute): outputs must never replace one */
+  inputPaths: string[];
+}
+
+export interface LoadOptions {
+  /** paths in evaluation.yaml may lead outside the evaluation folder (--allow-outside) */
+  allowOutside?: boolean;
+  /** reading limits raised by the user (--limit) */
+  limits?: Partial<InputLimits>;
 }
 
 /** Where the evaluation's config lives: a folder with evaluation.yaml, or the file itself. */
@@ -53,20 +64,23 @@ async function configPath(target: string): Promise<{ dir: string; file: string }
   return { dir: resolve(abs, '..'), file: abs };
 }
 
-export async function loadEvaluation(target: string): Promise<LoadedEvaluation> {
+export async function loadEvaluation(target: string, options: LoadOptions = {}): Promise<LoadedEvaluation> {
   const { dir, file } = await configPath(target);
   // paths in messages and workbooks are relative to the evaluation folder, so that
   // the output does not depend on where the command was run
   const show = (p: string) => relative(dir, p) || p;
-  const raw = await readStructuredFile(file, show(file));
+  const configMb = limitsWith(options.limits)['config-mb'];
+  const raw = await readStructuredFile(file, show(file), configMb);
   const parsed = evaluationSchema.safeParse(raw);
   if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: show(file) }, 'evaluation-invalid', EVALUATION_LABELS, raw));
   const config = parsed.data;
   const problems: Problem[] = [];
-  const inFolder = (p: string) => resolve(dir, p);
+  const inFolder = (p: string, field: string) => resolveInside(dir, p, { file: show(file), field }, Boolean(options.allowOutside));
+  const inputPaths = [file];
 
-  const treePath = inFolder(config.tree);
-  const treeLoaded = loadTree(await readStructuredFile(treePath, show(treePath)), show(treePath));
+  const treePath = await inFolder(config.tree, 'tree');
+  inputPaths.push(treePath);
+  const treeLoaded = loadTree(await readStructuredFile(treePath, show(treePath), configMb), show(treePath));
   if (!treeLoaded.tree) throw new InputError(treeLoaded.problems);
   const lint = lintTree(treeLoaded.tree, show(treePath));
   if (lint.some((p) => p.severity === 'error')) throw new InputError([...treeLoaded.problems, ...lint]);
@@ -85,10 +99,11 @@ export async function loadEvaluation(target: string): Promise<LoadedEvaluation> 
   // Row errors stop scoring (the numbers would be wrong); other data findings,
   // such as a stated total that differs from its rows, are reported with the scores.
   const onProblem = (p: Problem) => (p.code.endsWith('-row-invalid') || p.code === 'header-missing' ? dataErrors : problems).push(p);
-  const readOptions = (sheet: string | number | undefined) => ({ aliases: config.header_aliases, ...(sheet !== undefined ? { sheet } : {}) });
+  const readOptions = (sheet: string | number | undefined) => ({ aliases: config.header_aliases, ...(options.limits ? { limits: options.limits } : {}), ...(sheet !== undefined ? { sheet } : {}) });
 
-  for (const input of config.inputs) {
-    const path = inFolder(input.file);
+  for (const [i, input] of config.inputs.entries()) {
+    const path = await inFolder(input.file, `inputs[${i + 1}].file`);
+    inputPaths.push(path);
     const display = show(path);
     switch (input.kind) {
       case 'roster': {
@@ -117,7 +132,7 @@ export async function loadEvaluation(target: string): Promise<LoadedEvaluation> 
       case 'judgements': {
         if (judgementsFile) throw inputError('evaluation-invalid', '只能有一个评价判断文件（kind: judgements）', { file: show(file) });
         judgementsFile = display;
-        const rawJudgements = await readStructuredFile(path, display);
+        const rawJudgements = await readStructuredFile(path, display, configMb);
         const j = judgementsSchema.safeParse(rawJudgements);
         if (!j.success) throw new InputError(zodProblems(j.error, { file: display }, 'judgements-invalid', {}, rawJudgements));
         answers = j.data.judgements;
@@ -151,5 +166,6 @@ export async function loadEvaluation(target: string): Promise<LoadedEvaluation> 
     answers,
     ...(judgementsFile ? { judgementsFile } : {}),
     problems,
+    inputPaths,
   };
 }

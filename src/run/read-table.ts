@@ -1,16 +1,13 @@
 // Any input file (CSV or XLSX, one sheet or all) read as records of one kind,
 // streaming: records and problems are handed over one at a time.
-import type { Encoding } from '../io/decode.js';
 import type { FieldSpec } from '../io/header.js';
-import { openSheets } from '../io/open-sheets.js';
-import { peekRows, type SheetHead, type SheetSelector } from '../io/sheet-source.js';
+import { openSheets, type OpenOptions } from '../io/open-sheets.js';
+import { peekRows, type SheetHead } from '../io/sheet-source.js';
 import { tableEvents, type TableHeader } from '../io/table-locator.js';
 import type { Problem } from '../problems/problem.js';
 import { readRecords, type InputKind, type RecordSink } from '../schema/table-records.js';
 
-export interface ReadOptions {
-  encoding?: Encoding;
-  sheet?: SheetSelector;
+export interface ReadOptions extends OpenOptions {
   /** extra header texts per canonical field */
   aliases?: Readonly<Record<string, string[]>>;
 }
@@ -44,7 +41,8 @@ export async function readFileRecords<T>(
   let kind = 'choose' in kindOrChooser ? undefined : kindOrChooser;
   let withUserAliases = kind && { ...kind, fields: withAliases(kind.fields, options.aliases) };
   const summary: { tables: TableHeader[]; rows: number } = { tables: [], rows: 0 };
-  for await (const opened of openSheets(path, display, { ...(options.encoding ? { encoding: options.encoding } : {}), ...(options.sheet !== undefined ? { sheet: options.sheet } : {}) })) {
+  const { aliases: _aliases, ...openOptions } = options;
+  for await (const opened of openSheets(path, display, openOptions)) {
     let sheet = opened;
     if (!kind || !withUserAliases) {
       // the file is opened once: its kind is judged from the first sheet's head, then read on

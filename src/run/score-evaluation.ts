@@ -2,7 +2,7 @@
 // steps are put together.
 import { score, type ScoredTree } from '../engine/score.js';
 import { InputError, type Problem } from '../problems/problem.js';
-import { loadEvaluation, type LoadedEvaluation } from './load-evaluation.js';
+import { loadEvaluation, type LoadedEvaluation, type LoadOptions } from './load-evaluation.js';
 
 export interface EvaluationResult {
   loaded: LoadedEvaluation;
@@ -11,8 +11,8 @@ export interface EvaluationResult {
   problems: Problem[];
 }
 
-export async function scoreEvaluation(target: string): Promise<EvaluationResult> {
-  const loaded = await loadEvaluation(target);
+export async function scoreEvaluation(target: string, options: LoadOptions = {}): Promise<EvaluationResult> {
+  const loaded = await loadEvaluation(target, options);
   const result = score({
     tree: loaded.tree,
     metrics: loaded.metrics,

@@ -78,8 +78,8 @@ describe('jixiao audit', () => {
   it('reports the Xiangyuan rosters: 29 person-times, 25 persons, and the rule of each match', () => {
     const elsewhere = mkdtempSync(join(tmpdir(), 'jixiao-audit-'));
     const json = JSON.parse(runCli(['audit', 'fixtures/xiangyuan/rosters/2020.csv', 'fixtures/xiangyuan/rosters/2021.csv', 'fixtures/xiangyuan/rosters/2022.csv', '-o', elsewhere, '--format', 'json'], ROOT).stdout);
-    expect([json.personTimes, json.persons]).toEqual([29, 25]);
-    const repeated = json.findings.filter((f: { code: string }) => f.code === 'repeat-person');
+    expect([json.command, json.result.personTimes, json.result.persons]).toEqual(['audit', 29, 25]);
+    const repeated = json.problems.filter((f: { code: string }) => f.code === 'repeat-person');
     expect(repeated.map((f: { person: { name: string }; message: string }) => [f.person.name, f.message])).toEqual([
       ['刘勇', '同一人员受助 3 人次（2020、2021、2022 年；单位写作 襄垣县弘升电力 / 襄垣县弘昇电力有限公司）'],
       ['胡占华', '同一人员受助 2 人次（2021、2022 年）'],

@@ -141,11 +141,16 @@ describe('jixiao score conventions', () => {
     const run = runCli(['score', FIXTURE, '--format', 'json'], cwd);
     expect(run.code).toBe(0);
     const json = JSON.parse(run.stdout);
-    expect(Object.keys(json).slice(0, 8)).toEqual(['command', 'project', 'output', 'title', 'total', 'weight', 'rate', 'grade']);
-    expect(json.total).toBe('88.50');
-    expect(json.grade).toBe('良');
-    expect(json.indicators[1].children[1].children[0]).toMatchObject({ id: 'finance_rules', score: '2.00', weight: '2.00', rate: '1.0000', rule: 'checklist' });
-    expect(json.summary).toEqual({ errors: 0, warnings: 0, infos: 0 });
+    expect(Object.keys(json)).toEqual(['schema', 'command', 'ok', 'summary', 'problems', 'result']);
+    expect([json.schema, json.command, json.ok]).toEqual([1, 'score', true]);
+    expect(Object.keys(json.result).slice(0, 8)).toEqual(['project', 'output', 'title', 'total', 'weight', 'rate', 'grade', 'indicators']);
+    expect(json.result.total).toBe('88.50');
+    expect(json.result.grade).toBe('良');
+    expect(json.result.output).toBe(join('jixiao-out', '评分结果.xlsx'));
+    expect(json.result.indicators[1].children[1].children[0]).toMatchObject({ id: 'finance_rules', score: '2.00', weight: '2.00', rate: '1.0000', rule: 'checklist' });
+    // the audit's findings on the Xiangyuan rosters are the only problems: three persons aided more than once, as info
+    expect(json.summary).toEqual({ errors: 0, warnings: 0, infos: json.problems.length });
+    expect(json.result.audit).toMatchObject({ personTimes: 29, persons: 25 });
   });
 
   it('exits 2 with the indicator path when the tree is invalid, and writes nothing', () => {

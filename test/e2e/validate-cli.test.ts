@@ -41,7 +41,7 @@ describe('jixiao validate', () => {
     const run = runCli(['validate', messy('legacy.xls'), messy('utf8-bom.csv'), '--format', 'json'], ROOT);
     expect(run.code).toBe(2);
     const json = JSON.parse(run.stdout);
-    expect(json.files.map((f: { file: string; readable: boolean; records: number }) => [f.file, f.readable, f.records])).toEqual([
+    expect(json.result.files.map((f: { file: string; readable: boolean; records: number }) => [f.file, f.readable, f.records])).toEqual([
       ['fixtures/messy/legacy.xls', false, 0],
       ['fixtures/messy/utf8-bom.csv', true, 3],
     ]);
@@ -75,7 +75,7 @@ describe('jixiao validate', () => {
     expect(budgetAsRoster.code).toBe(1);
     expect(budgetAsRoster.stderr).toContain('找不到花名册的必需列「姓名」');
     const all = runCli(['validate', messy('merged-header.xlsx'), '--sheet', '*', '--format', 'json'], ROOT);
-    expect(JSON.parse(all.stdout).files[0].tables.map((t: { sheet: string }) => t.sheet)).toEqual(['2020年']);
+    expect(JSON.parse(all.stdout).result.files[0].tables.map((t: { sheet: string }) => t.sheet)).toEqual(['2020年']);
   });
 
   it('says which headers were expected for a file that fits no kind', () => {

@@ -30,7 +30,7 @@ describe('validate on a large CSV (worker thread)', () => {
     const run = runCli(['validate', good, '--format', 'json'], ROOT);
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout);
-    expect([json.files[0].rows, json.files[0].records]).toEqual([ROWS, ROWS - 1]);
+    expect([json.result.files[0].rows, json.result.files[0].records]).toEqual([ROWS, ROWS - 1]);
     expect(json.problems.map((p: { code: string; where: { row: number; column: string } }) => [p.code, p.where.row, p.where.column])).toEqual([['roster-row-invalid', 45_001, '已支付金额']]);
   });
 

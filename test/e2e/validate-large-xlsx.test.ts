@@ -35,7 +35,7 @@ describe('validate on a large XLSX (worker thread)', () => {
     const run = runCli(['validate', path, '--format', 'json'], ROOT);
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout);
-    expect(json.files[0].tables).toEqual([
+    expect(json.result.files[0].tables).toEqual([
       {
         sheet: '花名册',
         title: '表1-1 困难职工帮扶资金汇总表',
@@ -44,7 +44,7 @@ describe('validate on a large XLSX (worker thread)', () => {
         extraHeaders: [],
       },
     ]);
-    expect([json.files[0].rows, json.files[0].records]).toEqual([ROWS, ROWS - 1]);
+    expect([json.result.files[0].rows, json.result.files[0].records]).toEqual([ROWS, ROWS - 1]);
     expect(json.problems.map((p: { code: string; where: { row: number } }) => [p.code, p.where.row])).toEqual([['roster-row-invalid', 100_003]]);
   });
 });

@@ -1,14 +1,18 @@
 // jixiao audit <rosters...>: the checks the funds' rules call for (数据核查),
 // written to 数据核查.xlsx, with a summary on stdout.
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { auditConfigSchema, type AuditConfig } from '../../schema/audit-config.js';
 import { readStructuredFile } from '../../io/structured-file.js';
 import { InputError, countBySeverity, inputError } from '../../problems/problem.js';
 import { zodProblems } from '../../problems/zod-issues.js';
-import { auditJson, problemsJson } from '../../report/json.js';
+import type { AuditResult } from '../../checks/run-checks.js';
+import { limitsWith } from '../../io/limits.js';
+import { refuseInputAsOutput } from '../../io/output-path.js';
+import { envelope } from '../../report/envelope.js';
+import { auditSummaryJson } from '../../report/json.js';
 import { auditRosters } from '../../run/audit-rosters.js';
-import { addCommonOptions, addReadingOptions, commonOptions, exitCodeFor, readingOptions } from '../conventions.js';
+import { addCommonOptions, addReadingOptions, commonOptions, exitCodeFor, readingOptions, shownPath } from '../conventions.js';
 import { colourFor, printJson, printProblems } from '../print.js';
 import { Progress } from '../progress.js';
 
@@ -24,10 +28,10 @@ function parsePeriod(text: string | undefined): number[] {
   throw inputError('usage', `无法识别的评价期间 ${text}`, {}, { expected: '2020-2022 或 2020,2021,2022' });
 }
 
-async function loadConfig(file: string | undefined): Promise<AuditConfig> {
+async function loadConfig(file: string | undefined, maxMb: number): Promise<AuditConfig> {
   if (!file) return auditConfigSchema.parse({});
-  const display = relative(process.cwd(), resolve(file)) || file;
-  const raw = await readStructuredFile(resolve(file), display);
+  const display = shownPath(file);
+  const raw = await readStructuredFile(resolve(file), display, maxMb);
   const parsed = auditConfigSchema.safeParse(raw);
   if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: display }, 'audit-config-invalid', {}, raw));
   return parsed.data;
@@ -41,28 +45,32 @@ export function auditCommand(setExit: (code: number) => void): Command {
     .option('--config <file>', '核查设置（YAML，见 README：标准、审批额度、发放期限 …）')
     .option('--period <years>', '评价期间，如 2020-2022')
     .option('--show-pii', '在输出中显示完整的身份证号 show ID numbers in full');
-  addCommonOptions(addReadingOptions(cmd)).action(async (files: string[], raw: Record<string, unknown>) => {
+  addCommonOptions(addReadingOptions(cmd), { writes: true }).action(async (files: string[], raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
     const showPii = Boolean(raw.showPii);
     const options = readingOptions(raw);
-    const config = await loadConfig(raw.config as string | undefined);
+    const config = await loadConfig(raw.config as string | undefined, limitsWith(options.limits)['config-mb']);
     const period = parsePeriod(raw.period as string | undefined);
-    const input = (f: string) => ({ path: resolve(f), display: relative(process.cwd(), resolve(f)) || f });
-    const progress = Progress.forStderr(raw.progress as boolean | undefined, '数据核查');
+    const input = (f: string) => ({ path: resolve(f), display: shownPath(f) });
+    const inputs = files.map(input);
+    const registry = raw.registry ? input(String(raw.registry)) : undefined;
+    const outFile = join(opts.out, '数据核查.xlsx');
+    const shown = shownPath(join(opts.outShown, '数据核查.xlsx'), outFile);
+    await refuseInputAsOutput(outFile, shown, [...inputs, ...(registry ? [registry] : [])].map((i) => i.path).concat(raw.config ? [resolve(String(raw.config))] : []));
+    const progress = Progress.forStderr((raw.progress as boolean | undefined) ?? (opts.quiet ? false : undefined), '数据核查');
     const { audit, readProblems } = await auditRosters(
-      files.map(input),
+      inputs,
       config,
       period,
       options,
-      raw.registry ? input(String(raw.registry)) : undefined,
+      registry,
       (n) => progress.update(n),
       (text) => progress.stage(text),
     );
     progress.done();
     if (readProblems.some((p) => p.code === 'header-missing')) throw new InputError(readProblems.filter((p) => p.code === 'header-missing'));
 
-    const outFile = join(opts.out, '数据核查.xlsx');
-    progress.stage(`发现 ${audit.findings.length.toLocaleString('en-US')} 个问题，正在写入 ${relative(process.cwd(), outFile) || outFile} …`);
+    progress.stage(`发现 ${audit.findings.length.toLocaleString('en-US')} 个问题，正在写入 ${shown} …`);
     // exceljs is loaded when a workbook is written, not with every command
     const [{ writeWorkbook }, { default: ExcelJS }, { addAuditSheets }] = await Promise.all([
       import('../../io/write-xlsx.js'),
@@ -71,27 +79,30 @@ export function auditCommand(setExit: (code: number) => void): Command {
     ]);
     const wb = new ExcelJS.Workbook();
     addAuditSheets(wb, audit, '花名册', showPii);
-    await writeWorkbook(wb, outFile);
-    const shown = relative(process.cwd(), outFile) || outFile;
+    await writeWorkbook(wb, outFile, shown);
     const all = [...readProblems, ...audit.findings];
+    const exitCode = exitCodeFor(all, opts.failOn);
     if (opts.format === 'json') {
-      printJson({ command: 'audit', output: shown, ...auditJson(audit, showPii), read: problemsJson(readProblems, showPii) });
+      printJson(envelope({ command: 'audit', exitCode, problems: all, showPii, result: { output: shown, ...auditSummaryJson(audit) } }));
     } else {
-      const c = colourFor(process.stdout);
-      const counts = countBySeverity(audit.findings);
-      const lines = [
-        c.bold(`数据核查：${audit.context.records.length} 人次，${audit.identities.persons.length} 人（不重复），受助 2 次及以上 ${audit.identities.persons.filter((p) => p.records.length > 1).length} 人`),
-        ...audit.byCheck.map((b) => {
-          const n = countBySeverity(b.findings);
-          return `  ${b.check.rule}：错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}`;
-        }),
-        `合计：错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个`,
-        `已写入 ${shown}`,
-      ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      if (!opts.quiet) process.stdout.write(`${summaryLines(audit, shown).join('\n')}\n`);
       printProblems(all.filter((p) => p.severity !== 'info'), 50, showPii);
     }
-    setExit(exitCodeFor(all, opts.failOn));
+    setExit(exitCode);
   });
   return cmd;
+}
+
+function summaryLines(audit: AuditResult, shown: string): string[] {
+  const c = colourFor(process.stdout);
+  const counts = countBySeverity(audit.findings);
+  return [
+    c.bold(`数据核查：${audit.context.records.length} 人次，${audit.identities.persons.length} 人（不重复），受助 2 次及以上 ${audit.identities.persons.filter((p) => p.records.length > 1).length} 人`),
+    ...audit.byCheck.map((b) => {
+      const n = countBySeverity(b.findings);
+      return `  ${b.check.rule}：错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}`;
+    }),
+    `合计：错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个`,
+    `已写入 ${shown}`,
+  ];
 }

@@ -1,12 +1,14 @@
 // jixiao score <evaluation-dir>: score an evaluation folder into 评分结果.xlsx.
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { Command } from 'commander';
 import { pts } from '../../engine/rules/common.js';
 import { percent } from '../../numbers/decimal.js';
 import { countBySeverity } from '../../problems/problem.js';
-import { auditJson, metricJson, problemsJson, scoredTreeJson } from '../../report/json.js';
-import { scoreEvaluation } from '../../run/score-evaluation.js';
-import { addCommonOptions, commonOptions, exitCodeFor } from '../conventions.js';
+import { refuseInputAsOutput } from '../../io/output-path.js';
+import { envelope } from '../../report/envelope.js';
+import { auditSummaryJson, metricJson, scoredTreeJson } from '../../report/json.js';
+import { scoreEvaluation, type EvaluationResult } from '../../run/score-evaluation.js';
+import { addCommonOptions, addLimitOption, commonOptions, exitCodeFor, limitOptions, shownPath } from '../conventions.js';
 import { colourFor, printJson, printProblems } from '../print.js';
 
 export function scoreCommand(setExit: (code: number) => void): Command {
@@ -14,11 +16,15 @@ export function scoreCommand(setExit: (code: number) => void): Command {
     .description('评分：读取评价目录（evaluation.yaml），按指标体系评分并写出评分结果工作簿 / score an evaluation folder')
     .argument('<evaluation-dir>', '含 evaluation.yaml 的评价目录 (or the evaluation.yaml itself)')
     .option('--show-pii', '在输出中显示完整的身份证号、银行卡号 show ID and bank numbers in full');
-  addCommonOptions(cmd).action(async (dir: string, raw: Record<string, unknown>) => {
+  cmd.option('--allow-outside', '允许 evaluation.yaml 引用评价目录之外的文件 allow paths outside the evaluation folder');
+  addLimitOption(addCommonOptions(cmd, { writes: true })).action(async (dir: string, raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
-    const result = await scoreEvaluation(dir);
+    const showPii = Boolean(raw.showPii);
+    const result = await scoreEvaluation(dir, { allowOutside: Boolean(raw.allowOutside), limits: limitOptions(raw) });
     const { loaded, scored, problems } = result;
     const outFile = join(opts.out, loaded.config.output);
+    const shown = shownPath(join(opts.outShown, loaded.config.output), outFile);
+    await refuseInputAsOutput(outFile, shown, loaded.inputPaths);
     // exceljs is loaded when a workbook is written, not with every command
     const [{ writeWorkbook }, { buildScoreWorkbook }] = await Promise.all([import('../../io/write-xlsx.js'), import('../../report/score-workbook.js')]);
     await writeWorkbook(
@@ -30,40 +36,50 @@ export function scoreCommand(setExit: (code: number) => void): Command {
         metrics: loaded.metrics,
         problems,
         audit: loaded.audit,
-        showPii: Boolean(raw.showPii),
+        showPii,
       }),
       outFile,
+      shown,
     );
-    const shown = relative(process.cwd(), outFile) || outFile;
+    const all = [...problems, ...loaded.audit.findings];
+    const exitCode = exitCodeFor(all, opts.failOn);
     if (opts.format === 'json') {
-      printJson({
-        command: 'score',
-        project: loaded.config.project,
-        output: shown,
-        ...scoredTreeJson(scored),
-        metrics: [...loaded.metrics.keys()].sort().map((k) => metricJson(loaded.metrics.get(k)!)),
-        ...problemsJson(problems, Boolean(raw.showPii)),
-        audit: auditJson(loaded.audit, Boolean(raw.showPii)),
-      });
-    } else {
-      const c = colourFor(process.stdout);
-      const places = scored.tree.rounding.places;
-      const lines = [c.bold(`${loaded.config.project}：${scored.tree.title}`)];
-      for (const n of scored.nodes) {
-        lines.push(`  ${n.node.name.padEnd(8, '　')} ${n.score.toFixed(places).padStart(7)} / ${pts(n.node.weight).padEnd(4)} ${percent(n.rate)}`);
-      }
-      lines.push(c.bold(`  ${'合计'.padEnd(8, '　')} ${scored.total.toFixed(places).padStart(7)} / ${pts(scored.tree.total).padEnd(4)} ${percent(scored.rate)}  评价等级：${scored.grade}`));
-      const counts = countBySeverity(problems);
-      if (problems.length > 0) lines.push(`问题：错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个（详见工作簿「问题清单」）`);
-      const audit = countBySeverity(loaded.audit.findings);
-      lines.push(
-        `数据核查：${loaded.audit.context.records.length} 人次，${loaded.audit.identities.persons.length} 人；错误 ${audit.error} 个，警告 ${audit.warning} 个，提示 ${audit.info} 个（详见工作簿「数据核查」）`,
+      printJson(
+        envelope({
+          command: 'score',
+          exitCode,
+          problems: all,
+          showPii,
+          result: {
+            project: loaded.config.project,
+            output: shown,
+            ...scoredTreeJson(scored),
+            metrics: [...loaded.metrics.keys()].sort().map((k) => metricJson(loaded.metrics.get(k)!)),
+            audit: auditSummaryJson(loaded.audit),
+          },
+        }),
       );
-      lines.push(`已写入 ${shown}`);
-      process.stdout.write(`${lines.join('\n')}\n`);
-      printProblems(problems);
+    } else {
+      if (!opts.quiet) process.stdout.write(`${summaryLines(result, shown).join('\n')}\n`);
+      printProblems(problems, 50, showPii);
     }
-    setExit(exitCodeFor([...problems, ...loaded.audit.findings], opts.failOn));
+    setExit(exitCode);
   });
   return cmd;
+}
+
+function summaryLines({ loaded, scored, problems }: EvaluationResult, shown: string): string[] {
+  const c = colourFor(process.stdout);
+  const places = scored.tree.rounding.places;
+  const lines = [c.bold(`${loaded.config.project}：${scored.tree.title}`)];
+  for (const n of scored.nodes) {
+    lines.push(`  ${n.node.name.padEnd(8, '　')} ${n.score.toFixed(places).padStart(7)} / ${pts(n.node.weight).padEnd(4)} ${percent(n.rate)}`);
+  }
+  lines.push(c.bold(`  ${'合计'.padEnd(8, '　')} ${scored.total.toFixed(places).padStart(7)} / ${pts(scored.tree.total).padEnd(4)} ${percent(scored.rate)}  评价等级：${scored.grade}`));
+  const counts = countBySeverity(problems);
+  if (problems.length > 0) lines.push(`问题：错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个（详见工作簿「问题清单」）`);
+  const audit = countBySeverity(loaded.audit.findings);
+  lines.push(`数据核查：${loaded.audit.context.records.length} 人次，${loaded.audit.identities.persons.length} 人；错误 ${audit.error} 个，警告 ${audit.warning} 个，提示 ${audit.info} 个（详见工作簿「数据核查」）`);
+  lines.push(`已写入 ${shown}`);
+  return lines;
 }
