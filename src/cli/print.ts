@@ -2,6 +2,7 @@
 // and for machines (JSON with stable key order).
 import { Chalk, type ChalkInstance } from 'chalk';
 import { SEVERITY_LABEL, formatProblem, type Problem } from '../problems/problem.js';
+import { maskPii } from '../problems/pii-mask.js';
 import { jsonChunks } from '../report/json-chunks.js';
 
 export function colourFor(stream: NodeJS.WriteStream): ChalkInstance {
@@ -26,15 +27,25 @@ export function printProblems(problems: readonly Problem[], limit = 50, showPii 
   if (sorted.length > limit) process.stderr.write(`……另有 ${sorted.length - limit} 个问题未列出（用 --format json 查看全部）\n`);
 }
 
-/** JSON on stdout, written in pieces of about 1 MB so that any size of result fits (see json-chunks.ts). */
-export function printJson(value: unknown): void {
+/**
+ * JSON on stdout, written in pieces of about 1 MB so that any size of result fits
+ * (see json-chunks.ts). Personal numbers in any string are masked unless asked: each
+ * string is one piece, so none is split between two.
+ */
+export function printJson(value: unknown, showPii = false): void {
   let buffer = '';
   for (const chunk of jsonChunks(value)) {
-    buffer += chunk;
+    buffer += showPii || !chunk.includes('"') ? chunk : maskPii(chunk);
     if (buffer.length >= 1 << 20) {
       process.stdout.write(buffer);
       buffer = '';
     }
   }
   process.stdout.write(`${buffer}\n`);
+}
+
+/** Lines for people on stdout, personal numbers masked unless asked. */
+export function printLines(lines: readonly string[], showPii = false): void {
+  const text = `${lines.join('\n')}\n`;
+  process.stdout.write(showPii ? text : maskPii(text));
 }

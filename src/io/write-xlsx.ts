@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { maskPii } from '../problems/pii-mask.js';
 import { inputError } from '../problems/problem.js';
 import { checkOutputName, makeFolder } from './output-path.js';
 import { registerTemp, releaseTemp, removeStaleTemps, tempPathFor } from './temp-files.js';
@@ -42,8 +43,23 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, s
   }
 }
 
-export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string, shown = path): Promise<void> {
+/** Personal numbers in any text cell of any sheet masked: whatever a writer put there, no full ID leaves unasked. */
+function maskCells(workbook: ExcelJS.Workbook): void {
+  workbook.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (typeof cell.value === 'string') {
+          const masked = maskPii(cell.value);
+          if (masked !== cell.value) cell.value = masked;
+        }
+      }),
+    ),
+  );
+}
+
+export async function writeWorkbook(workbook: ExcelJS.Workbook, path: string, shown = path, showPii = false): Promise<void> {
   stampWorkbook(workbook);
+  if (!showPii) maskCells(workbook);
   const buffer = await workbook.xlsx.writeBuffer();
   await writeFileAtomic(path, new Uint8Array(buffer as ArrayBuffer), shown);
 }

@@ -1,5 +1,9 @@
 // The one shape of every problem the tool reports, from a bad header to a
 // veto finding: a stable code, a severity, where it is, and Chinese text.
+import { maskNumber, maskPii } from './pii-mask.js';
+
+export { maskNumber };
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
@@ -65,13 +69,6 @@ export function formatWhere(where: Where): string {
   return parts.join(' ');
 }
 
-/** Identity numbers keep their first 4 and last 4 characters unless the user asked for them (--show-pii). */
-export function maskNumber(text: string): string {
-  const t = text.trim();
-  if (t.length <= 8) return '*'.repeat(t.length);
-  return `${t.slice(0, 4)}${'*'.repeat(t.length - 8)}${t.slice(-4)}`;
-}
-
 /** The one way a person is shown in messages and reports. */
 export function personText(person: PersonRef, showPii = false): string {
   const id = person.idNumber ? `（${showPii ? person.idNumber : maskNumber(person.idNumber)}）` : '';
@@ -83,8 +80,13 @@ export function foundText(p: Problem, showPii = false): string | undefined {
   return showPii && p.foundFull !== undefined ? p.foundFull : p.found;
 }
 
-/** One line for people: `where：message（应为…，实际为…）建议：…` */
+/** One line for people: `where：message（应为…，实际为…）建议：…`; personal numbers anywhere in it masked unless asked. */
 export function formatProblem(p: Problem, showPii = false): string {
+  const text = formatUnmasked(p, showPii);
+  return showPii ? text : maskPii(text);
+}
+
+function formatUnmasked(p: Problem, showPii: boolean): string {
   const where = formatWhere(p.where);
   const who = p.person ? `［${personText(p.person, showPii)}］` : '';
   let text = where ? `${where}：${who}${p.message}` : `${who}${p.message}`;

@@ -13,7 +13,7 @@ import { envelope } from '../../report/envelope.js';
 import { auditSummaryJson } from '../../report/json.js';
 import { auditRosters } from '../../run/audit-rosters.js';
 import { addCommonOptions, addReadingOptions, commonOptions, exitCodeFor, readingOptions, shownPath } from '../conventions.js';
-import { colourFor, printJson, printProblems } from '../print.js';
+import { colourFor, printJson, printLines, printProblems } from '../print.js';
 import { Progress } from '../progress.js';
 
 function parsePeriod(text: string | undefined): number[] {
@@ -79,13 +79,13 @@ export function auditCommand(setExit: (code: number) => void): Command {
     ]);
     const wb = new ExcelJS.Workbook();
     addAuditSheets(wb, audit, '花名册', showPii);
-    await writeWorkbook(wb, outFile, shown);
+    await writeWorkbook(wb, outFile, shown, showPii);
     const all = [...readProblems, ...audit.findings];
     const exitCode = exitCodeFor(all, opts.failOn);
     if (opts.format === 'json') {
-      printJson(envelope({ command: 'audit', exitCode, problems: all, showPii, result: { output: shown, ...auditSummaryJson(audit) } }));
+      printJson(envelope({ command: 'audit', exitCode, problems: all, showPii, result: { output: shown, ...auditSummaryJson(audit) } }), showPii);
     } else {
-      if (!opts.quiet) process.stdout.write(`${summaryLines(audit, shown).join('\n')}\n`);
+      if (!opts.quiet) printLines(summaryLines(audit, shown), showPii);
       printProblems(all.filter((p) => p.severity !== 'info'), 50, showPii);
     }
     setExit(exitCode);

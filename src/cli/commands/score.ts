@@ -9,7 +9,7 @@ import { envelope } from '../../report/envelope.js';
 import { auditSummaryJson, metricJson, scoredTreeJson } from '../../report/json.js';
 import { scoreEvaluation, type EvaluationResult } from '../../run/score-evaluation.js';
 import { addCommonOptions, addLimitOption, commonOptions, exitCodeFor, limitOptions, shownPath } from '../conventions.js';
-import { colourFor, printJson, printProblems } from '../print.js';
+import { colourFor, printJson, printLines, printProblems } from '../print.js';
 
 export function scoreCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('score')
@@ -40,6 +40,7 @@ export function scoreCommand(setExit: (code: number) => void): Command {
       }),
       outFile,
       shown,
+      showPii,
     );
     const all = [...problems, ...loaded.audit.findings];
     const exitCode = exitCodeFor(all, opts.failOn);
@@ -58,9 +59,10 @@ export function scoreCommand(setExit: (code: number) => void): Command {
             audit: auditSummaryJson(loaded.audit),
           },
         }),
+        showPii,
       );
     } else {
-      if (!opts.quiet) process.stdout.write(`${summaryLines(result, shown).join('\n')}\n`);
+      if (!opts.quiet) printLines(summaryLines(result, shown), showPii);
       printProblems(problems, 50, showPii);
     }
     setExit(exitCode);

@@ -10,7 +10,7 @@ import { envelope } from '../../report/envelope.js';
 import { KIND_SAMPLE_ROWS, kindOfHead, type KindName } from '../../run/detect-kind.js';
 import { readFileRecords } from '../../run/read-table.js';
 import { EXIT_INPUT, addCommonOptions, addReadingOptions, commonOptions, exitCodeFor, readingOptions, shownPath } from '../conventions.js';
-import { colourFor, printJson, problemLine } from '../print.js';
+import { colourFor, printJson, printLines, problemLine } from '../print.js';
 import { Progress } from '../progress.js';
 
 interface FileResult {
@@ -85,9 +85,9 @@ export function validateCommand(setExit: (code: number) => void): Command {
           extraHeaders: t.extraColumns.map((c) => c.header),
         })),
       }));
-      printJson(envelope({ command: 'validate', exitCode, problems, counts: sink.severityCounts, showPii, result: { files, omitted: Object.fromEntries(omitted) } }));
+      printJson(envelope({ command: 'validate', exitCode, problems, counts: sink.severityCounts, showPii, result: { files, omitted: Object.fromEntries(omitted) } }), showPii);
     } else {
-      if (!opts.quiet) process.stdout.write(`${summaryLines(results, problems, sink.severityCounts).join('\n')}\n`);
+      if (!opts.quiet) printLines(summaryLines(results, problems, sink.severityCounts), showPii);
       printGrouped(problems, omitted, showPii);
     }
     setExit(exitCode);

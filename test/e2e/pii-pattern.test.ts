@@ -1,0 +1,53 @@
+// No full ID or bank number in any output without --show-pii, wherever it stands:
+// quoted from a headerless file's first rows, typed into the name column, in a
+// header. Every output kind is scanned: stdout, stderr, JSON, each workbook sheet.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/run-cli.js';
+
+const ID = '140423199001011234';
+const CARD = '6222021234567890128'; // passes Luhn
+const FULL = new RegExp(`${ID}|${CARD}`);
+
+async function workbookTexts(path: string): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  const texts: string[] = [];
+  wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => texts.push(String(c.value)))));
+  return texts.join('\n');
+}
+
+describe('personal numbers masked by pattern in every output', () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'jixiao-pii-'));
+  writeFileSync(join(cwd, 'headerless.csv'), `刘勇,${ID},${CARD},3000\n胡占华,${ID},${CARD},1500\n`);
+  writeFileSync(join(cwd, 'name-is-id.csv'), `序号,姓名,工作单位,帮扶金额,已支付金额,帮扶项目,${ID}\n1,${ID},供销机械厂 ${CARD},3000,4000,生活救助,x\n2,刘勇,供销机械厂,3000,3000,生活救助,y\n`);
+
+  it('validate: a headerless file whose first rows the message quotes', () => {
+    for (const format of ['text', 'json']) {
+      const run = runCli(['validate', 'headerless.csv', '--format', format], cwd);
+      expect(run.code).toBe(2);
+      expect(run.stdout + run.stderr).not.toMatch(FULL);
+      expect(run.stdout + run.stderr).toContain('1404**********1234');
+    }
+    const shown = runCli(['validate', 'headerless.csv', '--show-pii'], cwd);
+    expect(shown.stdout + shown.stderr).toContain(ID);
+  });
+
+  it('audit: an ID in the name column, a card number in a unit, an ID as a header: workbook, JSON, stdout, stderr', async () => {
+    for (const format of ['text', 'json']) {
+      const out = mkdtempSync(join(tmpdir(), 'jixiao-pii-out-'));
+      const run = runCli(['audit', 'name-is-id.csv', '-o', out, '--format', format, '--fail-on', 'never'], cwd);
+      expect(run.code).toBe(0);
+      expect(run.stdout + run.stderr).not.toMatch(FULL);
+      const cells = await workbookTexts(join(out, '数据核查.xlsx'));
+      expect(cells).not.toMatch(FULL);
+      expect(cells).toContain('1404**********1234');
+    }
+    const out = mkdtempSync(join(tmpdir(), 'jixiao-pii-out-'));
+    runCli(['audit', 'name-is-id.csv', '-o', out, '--show-pii', '--fail-on', 'never'], cwd);
+    expect(await workbookTexts(join(out, '数据核查.xlsx'))).toContain(ID);
+  });
+});
