@@ -19,11 +19,11 @@ export function row(i) {
   return [String(i + 1), name, i % 3 === 0 ? '女' : '男', id, UNITS[i % UNITS.length], String(amount), String(amount), TYPES[i % TYPES.length], day];
 }
 
-async function writeLines(path, rows, encode) {
+async function writeLines(path, rows, encode, line = (i) => `${row(i).join(',')}\r\n`, head = `${HEADER.join(',')}\r\n`) {
   const out = createWriteStream(path);
-  let buffer = `${HEADER.join(',')}\r\n`;
+  let buffer = head;
   for (let i = 0; i < rows; i += 1) {
-    buffer += `${row(i).join(',')}\r\n`;
+    buffer += line(i);
     if (buffer.length > 1 << 20) {
       if (!out.write(encode(buffer))) await once(out, 'drain');
       buffer = '';
@@ -42,6 +42,18 @@ export async function writeCsv(path, rows) {
 export async function writeGb18030Csv(path, rows) {
   const gb = gb18030Encoder();
   await writeLines(path, rows, (s) => gb.encode(s));
+}
+
+/**
+ * A roster as printed reports are exported: a one-cell title row, half of the lines
+ * blank, and the last hundredth notes ("备注…", which end a table), so that blank and
+ * note rows cost what data rows cost. `rows` counts every line.
+ */
+export async function writeBlankCsv(path, rows) {
+  const utf8 = new TextEncoder();
+  const notesFrom = Math.floor(rows * 0.99);
+  const line = (i) => (i >= notesFrom ? `备注：第 ${i} 条说明\r\n` : i % 2 === 1 ? '\r\n' : `${row(i).join(',')}\r\n`);
+  await writeLines(path, rows, (s) => utf8.encode(s), line, `表1-1 2022年困难职工帮扶资金发放表\r\n${HEADER.join(',')}\r\n`);
 }
 
 /** Shared strings, as Excel writes them. */

@@ -1,13 +1,14 @@
-// npm run bench: validate on 1,000,000-row rosters (CSV UTF-8, CSV GB18030, XLSX with
-// shared strings), each beside a bare pass of the same library over the same file,
+// npm run bench: validate on 1,000,000-row rosters (CSV UTF-8, CSV GB18030, CSV with
+// blank and note lines, XLSX with shared strings), each beside a bare pass of the same library over the same file,
 // so the ratio holds on a noisy machine. Passes alternate (bare, validate, bare, …)
 // BENCH_RUNS times (default 5) and the medians are reported. BENCH_ROWS changes the size;
-// BENCH_CASES picks cases (e.g. BENCH_CASES=csv-utf8,xlsx; default: all three).
+// BENCH_CASES picks cases (e.g. BENCH_CASES=csv-utf8,xlsx; default: all four; csv-blank is a
+// roster under a title row with half its lines blank and notes between).
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { writeCsv, writeGb18030Csv, writeXlsx } from './generate.mjs';
+import { writeBlankCsv, writeCsv, writeGb18030Csv, writeXlsx } from './generate.mjs';
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
@@ -25,6 +26,7 @@ function pass(mode, file, encoding) {
 const cases = [
   { id: 'csv-utf8', name: 'CSV UTF-8', file: join(dir, 'roster-utf8.csv'), make: writeCsv, bare: 'bare-csv', encoding: 'utf-8', target: { ratio: 1.6, rssMb: 400 } },
   { id: 'csv-gb18030', name: 'CSV GB18030', file: join(dir, 'roster-gb18030.csv'), make: writeGb18030Csv, bare: 'bare-csv', encoding: 'gb18030', target: { ratio: 1.6, rssMb: 400 } },
+  { id: 'csv-blank', name: 'CSV blank/notes', file: join(dir, 'roster-blank.csv'), make: writeBlankCsv, bare: 'bare-csv', encoding: 'utf-8', target: { ratio: 1.6, rssMb: 400 } },
   { id: 'xlsx', name: 'XLSX', file: join(dir, 'roster.xlsx'), make: writeXlsx, bare: 'bare-xlsx', target: { ratio: 1.3, rssMb: 1200 } },
 ];
 

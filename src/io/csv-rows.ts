@@ -104,6 +104,24 @@ async function* checkedContent(path: string, encoding: Encoding, display: string
   }
 }
 
+/**
+ * csv-parse builds a CsvError (a stack trace and a JSON copy of the record) for every
+ * record whose length differs from the first one's, even with relax_column_count,
+ * only to drop it: a file of blank lines, or a roster under a one-cell title row,
+ * paid 18 µs a row for nothing (1M blank lines: 25 s). Rows may have any length
+ * here, so each record is made the expected length before it is checked. Without
+ * the internals this relies on, parsing stays correct, only slower.
+ */
+function acceptAnyRecordLength(parser: ReturnType<typeof parse>): void {
+  const api = (parser as unknown as { api?: { __onRecord?: (push: unknown) => unknown; state?: { record: unknown[]; expectedRecordLength: number } } }).api;
+  const original = api?.__onRecord;
+  if (!api || typeof original !== 'function' || !api.state) return;
+  api.__onRecord = function (this: NonNullable<typeof api>, push: unknown) {
+    if (this.state) this.state.expectedRecordLength = this.state.record.length;
+    return original.call(this, push);
+  };
+}
+
 export interface CsvJob {
   path: string;
   display: string;
@@ -122,6 +140,7 @@ export async function* parseCsvRows({ path, display, encoding, delimiter, maxRec
     // is text, as Excel reads it; record_delimiter: files that mix CRLF and LF (edited
     // in two programs) would otherwise merge rows after the first line ending changes
     const parser = parse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, record_delimiter: ['\r\n', '\n'], skip_empty_lines: false, max_record_size: maxRecord });
+    acceptAnyRecordLength(parser);
     let previousEnd = 0;
     let records = 0;
     const ends: number[] = [];

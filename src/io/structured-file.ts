@@ -55,7 +55,10 @@ export async function readStructuredFile(path: string, display: string, maxMb = 
       value = JSON.parse(text) as unknown;
     } catch (e) {
       if (e instanceof RangeError) throw inputError('config-too-deep', 'JSON 嵌套过深，无法读取', { file: display });
-      throw inputError('json-invalid', `JSON 格式有误：${(e as Error).message}`, { file: display });
+      // V8's message quotes the text around the error: say where, not what (the file may be anything)
+      const at = /position (\d+)/.exec((e as Error).message)?.[1];
+      const line = at === undefined ? undefined : text.slice(0, Number(at)).split('\n').length;
+      throw inputError('json-invalid', at === undefined ? 'JSON 格式有误' : `JSON 格式有误（第 ${line} 行附近）`, { file: display, ...(line ? { row: line } : {}) });
     }
   } else {
     try {

@@ -58,7 +58,15 @@ export async function kindOfHead(head: SheetHead, display: string, aliases: Read
   if (forced) return (forced === 'roster' ? ROSTER_KIND : forced === 'budget' ? BUDGET_KIND : survey ?? ROSTER_KIND) as InputKind<unknown>;
   throw inputError('kind-unknown', '无法从表头识别文件类型（花名册、预算资金表或问卷）', { file: display }, {
     expected: '花名册：姓名、已支付金额、帮扶项目；预算资金表：下达金额、到位金额、支出金额；问卷：问题1、问题2 …',
-    found: sample.slice(0, 5).map((r) => r.cells.filter((c) => c.trim()).join('、')).filter(Boolean).join(' / ') || '空表',
+    // the file is of no known kind: its contents are not quoted (it may be anything the user pointed at)
+    found: foundWithoutContents(sample),
     hint: '检查表头，或用 --kind 指定类型',
   });
+}
+
+function foundWithoutContents(sample: readonly RawRow[]): string {
+  const filled = sample.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (filled.length === 0) return '空表';
+  const cells = filled.reduce((n, r) => n + r.cells.filter((c) => c.trim() !== '').length, 0);
+  return `前 ${filled.length} 行共 ${cells} 个非空单元格，其中没有已知的列名`;
 }

@@ -25,15 +25,13 @@ describe('personal numbers masked by pattern in every output', () => {
   writeFileSync(join(cwd, 'headerless.csv'), `刘勇,${ID},${CARD},3000\n胡占华,${ID},${CARD},1500\n`);
   writeFileSync(join(cwd, 'name-is-id.csv'), `序号,姓名,工作单位,帮扶金额,已支付金额,帮扶项目,${ID}\n1,${ID},供销机械厂 ${CARD},3000,4000,生活救助,x\n2,刘勇,供销机械厂,3000,3000,生活救助,y\n`);
 
-  it('validate: a headerless file whose first rows the message quotes', () => {
-    for (const format of ['text', 'json']) {
-      const run = runCli(['validate', 'headerless.csv', '--format', format], cwd);
+  it('validate: a file of no known kind is described, never quoted (with or without --show-pii)', () => {
+    for (const args of [['--format', 'text'], ['--format', 'json'], ['--show-pii']]) {
+      const run = runCli(['validate', 'headerless.csv', ...args], cwd);
       expect(run.code).toBe(2);
-      expect(run.stdout + run.stderr).not.toMatch(FULL);
-      expect(run.stdout + run.stderr).toContain('1404**********1234');
+      expect(run.stdout + run.stderr).not.toMatch(/1404|6222|刘勇|胡占华/);
+      expect(run.stdout + run.stderr).toContain('前 2 行共 8 个非空单元格，其中没有已知的列名');
     }
-    const shown = runCli(['validate', 'headerless.csv', '--show-pii'], cwd);
-    expect(shown.stdout + shown.stderr).toContain(ID);
   });
 
   it('audit: an ID in the name column, a card number in a unit, an ID as a header: workbook, JSON, stdout, stderr', async () => {
