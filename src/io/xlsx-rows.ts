@@ -18,7 +18,9 @@ function wrap(e: unknown, display: string, sheet?: string): InputError {
     return sheet ? new InputError(e.problems.map((p) => (p.where.sheet ? p : { ...p, where: { ...p.where, sheet } }))) : e;
   }
   const message = (e as Error)?.message ?? String(e);
-  return inputError('xlsx-invalid', `读取 .xlsx 失败：${message}`, { file: display, ...(sheet ? { sheet } : {}) }, { hint: '确认文件完整；可在 Excel 或 WPS 中打开后重新另存为 .xlsx' });
+  // zlib's and yauzl's words for damaged compressed data
+  const damaged = /Z_DATA_ERROR|Z_BUF_ERROR|invalid|incorrect|too many bytes|unexpected end|crc32|signature/i.test(`${(e as { code?: string })?.code ?? ''} ${message}`);
+  return inputError('xlsx-invalid', damaged ? `工作簿的压缩数据已损坏（${message}）` : `读取 .xlsx 失败：${message}`, { file: display, ...(sheet ? { sheet } : {}) }, { hint: '确认文件完整；可在 Excel 或 WPS 中打开后重新另存为 .xlsx' });
 }
 
 export async function* xlsxSheets(path: string, display: string, select: SheetSelector = 1, limits: InputLimits = limitsWith()): AsyncGenerator<SheetSource> {

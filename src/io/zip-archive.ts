@@ -65,7 +65,15 @@ export class ZipArchive {
     if (entry.uncompressedSize >= RATIO_FROM_BYTES && ratio > this.limits['xlsx-ratio']) {
       throw inputError('xlsx-limit', `${part} 的压缩比 ${Math.round(ratio)}:1 超过上限 ${this.limits['xlsx-ratio']}:1（疑似压缩炸弹）`, where, { hint: limitHint('xlsx-ratio', this.limits['xlsx-ratio']) });
     }
-    return new Promise<Readable>((resolve, reject) => this.zip.openReadStream(entry, (err, s) => (err || !s ? reject(err ?? new Error('no stream')) : resolve(s))));
+    const stream = await new Promise<Readable>((resolve, reject) => this.zip.openReadStream(entry, (err, s) => (err || !s ? reject(err ?? new Error('no stream')) : resolve(s))));
+    // Inflating starts before anyone reads (read-ahead), and yauzl reports damaged data by
+    // emitting 'error' without destroying the stream: unheard, that crashes the process;
+    // heard but not destroyed, a later `for await` waits forever. Destroyed with the error,
+    // the stream is marked errored and its reader sees the error whenever it starts.
+    stream.on('error', (e) => {
+      if (!stream.destroyed) stream.destroy(e);
+    });
+    return stream;
   }
 
   /** A small part as text (workbook.xml, relationships, styles), or undefined when absent. */
