@@ -27,6 +27,7 @@ export function roundTo(value: Decimal, places: number): Decimal {
 
 /** Fixed-point text with trailing zeros trimmed ("2.50" -> "2.5", "3.00" -> "3"). */
 export function plain(value: Decimal): string {
+  // toFixed() alone would do; toString() is the cheap common case (an equivalent mutant)
   return value.toString().includes('e') ? value.toFixed() : value.toString();
 }
 

@@ -16,7 +16,8 @@ const FULL_WIDTH = /[\uFF01-\uFF5E]/g;
 const NEEDS_FOLDING = /[\uFF01-\uFF5E\u3000]/;
 
 export function toHalfWidth(text: string): string {
-  // most cells have nothing to fold: skip the replace (a hot path on large files)
+  // most cells have nothing to fold: skip the replace (a hot path on large files).
+  // Equivalent mutant: without this test the replaces run and return the same text.
   if (!NEEDS_FOLDING.test(text)) return text;
   return text
     .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
@@ -24,7 +25,11 @@ export function toHalfWidth(text: string): string {
 }
 
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
-/** the common case, digits as Decimal takes them */
+/**
+ * The common case, digits as Decimal takes them. A fast path only: any text it
+ * misses is parsed the long way with the same result, so mutants that narrow it
+ * (or skip the cache below) are equivalent, visible in the benchmark, not in values.
+ */
 const PLAIN = /^-?\d+(\.\d+)?$/;
 
 /**
@@ -60,6 +65,7 @@ export function parseNumber(raw: string | number): ParsedNumber | undefined {
     // round-trip text is the value the author typed.
     return { value: new Decimal(String(raw)), unit: 'plain' };
   }
+  // (.trim() and `text === ''` are belts to the braces of \s+ and NUMBER: equivalent mutants)
   let text = toHalfWidth(raw).trim().replace(/\s+/g, '');
   if (text === '') return undefined;
   let negative = false;
