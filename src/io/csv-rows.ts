@@ -2,7 +2,7 @@
 // (never csv-parse's cast: an 18-digit ID would lose digits).
 import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import { parse } from 'csv-parse';
+import { CsvError, parse } from 'csv-parse';
 import { inputError } from '../problems/problem.js';
 import { MAX_COLUMNS } from './cell-range.js';
 import type { Encoding } from './decode.js';
@@ -179,7 +179,8 @@ export async function* parseCsvRows({ path, display, encoding, delimiter, maxRec
       if (code === 'CSV_MAX_RECORD_SIZE') {
         throw inputError('csv-record-too-large', `从第 ${previousEnd + 1} 行（文本行）开始的记录超过 ${maxRecord} 个字符`, { file: display }, { hint: `文件可能已损坏或引号不成对；${limitHint('csv-record-chars', maxRecord)}` });
       }
-      if (code?.startsWith('CSV_')) throw inputError('csv-invalid', `CSV 格式有误（${code}）`, { file: display, row: previousEnd + 1 });
+      // by instance, not by prefix: not all of csv-parse's codes start with CSV_ (INVALID_OPENING_QUOTE)
+      if (e instanceof CsvError) throw inputError('csv-invalid', `CSV 格式有误（${code ?? e.message}）`, { file: display, row: previousEnd + 1 });
       throw e;
     };
     // csv-parse transforms synchronously on write: write a chunk, read its records, hand them on

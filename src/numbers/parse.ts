@@ -69,6 +69,7 @@ export function parseNumber(raw: string | number): ParsedNumber | undefined {
   let text = toHalfWidth(raw).trim().replace(/\s+/g, '');
   if (text === '') return undefined;
   let negative = false;
+  // (either anchor dropped is an equivalent mutant: the inner text must still be a number)
   if (/^\(.*\)$/.test(text)) {
     negative = true;
     text = text.slice(1, -1);

@@ -56,7 +56,7 @@ export async function kindOfHead(head: SheetHead, display: string, aliases: Read
   }
   if (best) return best.kind;
   if (forced) return (forced === 'roster' ? ROSTER_KIND : forced === 'budget' ? BUDGET_KIND : survey ?? ROSTER_KIND) as InputKind<unknown>;
-  throw inputError('kind-unknown', '无法从表头识别文件类型（花名册、预算资金表或问卷）', { file: display }, {
+  throw inputError('kind-unknown', '无法从表头识别文件类型（花名册、预算资金表或问卷）', { file: display, ...(sheetName ? { sheet: sheetName } : {}) }, {
     expected: '花名册：姓名、已支付金额、帮扶项目；预算资金表：下达金额、到位金额、支出金额；问卷：问题1、问题2 …',
     // the file is of no known kind: its contents are not quoted (it may be anything the user pointed at)
     found: foundWithoutContents(sample),

@@ -3,7 +3,7 @@
 // (names, folders, never over an input, temp files), stdout closed or full,
 // non-regular inputs, paths inside the evaluation folder, --limit.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -206,5 +206,31 @@ describe('inputs', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).result.total).toBe('88.50');
     expect(existsSync(join(cwd, 'jixiao-out', '评分结果.xlsx'))).toBe(true);
+  });
+});
+
+describe('options that would pass unnoticed if ignored', () => {
+  const book = MESSY('merged-header.xlsx');
+  it('--sheet: the first sheet by default, a sheet by index, every sheet with *', () => {
+    const sheets = (args: string[]) => {
+      const run = runCli(['validate', book, ...args, '--format', 'json'], ROOT);
+      const json = JSON.parse(run.stdout);
+      return [run.code, json.result.files[0].tables.map((t: { sheet: string }) => t.sheet), [...new Set(json.problems.map((p: { where: { sheet?: string } }) => p.where.sheet))]];
+    };
+    expect(sheets([])).toEqual([0, ['2020年'], []]);
+    // the second sheet holds a note: alone, it is of no known kind
+    expect(sheets(['--sheet', '2'])).toEqual([2, [], ['说明']]);
+    expect(sheets(['--sheet', '说明'])).toEqual([2, [], ['说明']]);
+    expect(sheets(['--sheet', '*'])).toEqual([1, ['2020年'], ['说明']]);
+  });
+
+  it('--kind survey reads a questionnaire as one, and -v prints the version', () => {
+    const survey = runCli(['validate', join(ROOT, 'fixtures/xiangyuan/survey.csv'), '--kind', 'survey', '--format', 'json'], ROOT);
+    expect(JSON.parse(survey.stdout).result.files[0].kind).toBe('survey');
+    const asRoster = runCli(['validate', join(ROOT, 'fixtures/xiangyuan/survey.csv'), '--kind', 'roster'], ROOT);
+    expect(asRoster.code).toBe(1);
+    expect(asRoster.stderr).toContain('[header-missing]');
+    const version = runCli(['-v'], ROOT);
+    expect([version.code, version.stdout.trim()]).toEqual([0, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version]);
   });
 });

@@ -38,7 +38,7 @@ describe('parseNumber: the shape of a number', () => {
   it.each(['+5', '.5', '.55', '5.', '-0.25'])('%s is a number', (text) => {
     expect(read(text)?.[0]).toBe(new Decimal(text === '5.' ? '5' : text).toString());
   });
-  it.each(['(100', '100)', '.', '1,23', '1,2345', '17.16万元x', 'x17', '亿', '%', '1.2.3', '--1', '１２a'])('%s is not', (text) => {
+  it.each(['(100', '100)', '.', '1,23', '1,2345', '17.16万元x', 'x17', '亿', '%', '1.2.3', '--1', '１２a', '1亿5', '2万3', '1元5'])('%s is not', (text) => {
     expect(read(text)).toBeUndefined();
   });
 });
@@ -75,7 +75,7 @@ describe('plainFen', () => {
   ])('%s is %i fen', (text, fen) => {
     expect(plainFen(text)).toBe(fen);
   });
-  it.each(['12.3a', '12.a', '12.345', '12.', '1a', '', '-', '.5', '12,3', '99999999999999'])('%s is not a plain amount', (text) => {
+  it.each(['12.3a', '12.3/', '12./5', '12.a', '12.345', '12.', '1a', '', '-', '.5', '12,3', '99999999999999'])('%s is not a plain amount', (text) => {
     expect(plainFen(text)).toBeUndefined();
   });
 });
