@@ -21,7 +21,6 @@ import { surveyKind } from '../src/schema/survey.js';
 import { copyFixture, edit, ROOT } from './helpers/fixture-copy.js';
 import { metric, metricSet } from './helpers/metrics.js';
 import { readError, readFixture } from './helpers/read.js';
-import { runCli } from './helpers/run-cli.js';
 
 // ---- codes no other test produced ----
 
@@ -137,11 +136,5 @@ describe('evaluation folder problems', () => {
     const c = copyFixture('xiangyuan');
     writeFileSync(join(c, 'survey.csv'), '序号,问题1,问题2,问题3,问题4,问题5,问题6,问题7,问题8,问题9\n1,,,,,,,,,\n');
     expect(await inputCode(() => loadEvaluation(c))).toBe('survey-empty');
-  });
-  it('audit-config-invalid: an unknown key in --config', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'jixiao-codes-'));
-    writeFileSync(join(dir, 'a.yaml'), 'deadlines: "11-30"\n');
-    const run = runCli(['audit', join(ROOT, 'fixtures/xiangyuan/rosters/2020.csv'), '--config', 'a.yaml', '-o', dir], dir);
-    expect([run.code, run.stderr.includes('[audit-config-invalid]')]).toEqual([2, true]);
   });
 });

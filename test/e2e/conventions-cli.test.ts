@@ -234,3 +234,12 @@ describe('options that would pass unnoticed if ignored', () => {
     expect([version.code, version.stdout.trim()]).toEqual([0, JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version]);
   });
 });
+
+describe('audit settings', () => {
+  it('audit-config-invalid: an unknown key in --config', () => {
+    const dir = scratch();
+    writeFileSync(join(dir, 'a.yaml'), 'deadlines: "11-30"\n');
+    const run = runCli(['audit', join(ROOT, 'fixtures/xiangyuan/rosters/2020.csv'), '--config', 'a.yaml', '-o', dir], dir);
+    expect([run.code, run.stderr.includes('[audit-config-invalid]')]).toEqual([2, true]);
+  });
+});
