@@ -49,3 +49,41 @@ describe('personal numbers masked by pattern in every output', () => {
     expect(await workbookTexts(join(out, '数据核查.xlsx'))).toContain(ID);
   });
 });
+
+describe('score: every sheet, stdout, stderr and JSON, with and without --show-pii', () => {
+  // the 2022 roster of the reference case, with the numbers a real one carries: 18- and
+  // 15-character IDs (one malformed), bank cards, a short number, an ID in the notes column
+  const OLD_ID = '140423700101123';
+  const BAD_ID = '140423199001011235';
+  const SHORT = '12345678';
+  const roster = [
+    '表1-3 2022年困难职工帮扶资金汇总表',
+    '序号,姓名,性别,身份证号,银行卡号,工作单位,帮扶金额,已支付金额,帮扶项目,备注',
+    `1,刘勇,男,${ID},${CARD},襄垣县弘升电力,5000,5000,生活救助,`,
+    `2,胡占华,男,${OLD_ID},${SHORT},襄垣县铝制品厂,5000,5000,生活救助,代领人 ${ID}`,
+    `3,连峰,男,${BAD_ID},,襄垣县华成公司,5000,6000,生活救助,`,
+  ].join('\n');
+  const FULL_ALL = new RegExp([ID, CARD, OLD_ID, BAD_ID].join('|'));
+
+  it('no full number anywhere without --show-pii; each in full with it', async () => {
+    const { copyFixture } = await import('../helpers/fixture-copy.js');
+    const cwd = mkdtempSync(join(tmpdir(), 'jixiao-pii-'));
+    const dir = copyFixture('xiangyuan');
+    writeFileSync(join(dir, 'rosters/2022.csv'), `${roster}\n`);
+    for (const format of ['text', 'json']) {
+      const out = mkdtempSync(join(tmpdir(), 'jixiao-pii-score-'));
+      const run = runCli(['score', dir, '-o', out, '--format', format, '--fail-on', 'never'], cwd);
+      expect(run.code).toBe(0);
+      expect(run.stdout + run.stderr).not.toMatch(FULL_ALL);
+      const cells = await workbookTexts(join(out, '评分结果.xlsx'));
+      expect(cells).not.toMatch(FULL_ALL);
+      expect(cells).not.toContain(SHORT);
+      expect(cells).toContain('1404**********1235');
+    }
+    const out = mkdtempSync(join(tmpdir(), 'jixiao-pii-score-'));
+    const shown = runCli(['score', dir, '-o', out, '--format', 'json', '--show-pii', '--fail-on', 'never'], cwd);
+    expect(shown.stdout).toContain(BAD_ID);
+    const cells = await workbookTexts(join(out, '评分结果.xlsx'));
+    for (const n of [BAD_ID, ID]) expect(cells).toContain(n);
+  });
+});
