@@ -14,8 +14,9 @@ export const rowRates: Check = {
       if (!r.executionRate || r.approved.isZero()) continue;
       const stated = parseNumber(r.executionRate)?.value;
       const actual = r.paid.dividedBy(r.approved);
-      // compared at the stated precision: "100%" means 1.00, "91.38%" means 0.9138
-      const places = Math.max(2, (r.executionRate.split('.')[1] ?? '').replace(/\D/g, '').length + 2);
+      // compared at the stated precision: "100%" means 1.00, "91.38%" means 0.9138, "0.7" means 0.7
+      const decimals = (r.executionRate.split('.')[1] ?? '').replace(/\D/g, '').length;
+      const places = /%\s*$/.test(r.executionRate) ? Math.max(2, decimals + 2) : Math.max(1, decimals);
       if (!stated || !actual.toDecimalPlaces(places, Decimal.ROUND_HALF_UP).equals(stated)) {
         out.push(rowFinding('warning', 'row-rate-mismatch', '本行预算执行率与金额不符', r, { expected: `${actual.times(100).toDecimalPlaces(2).toString()}%`, found: r.executionRate, hint: '按 已支付金额 ÷ 帮扶金额 更正' }));
       }

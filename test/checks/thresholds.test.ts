@@ -107,3 +107,21 @@ describe('paid against approved, to the fen', () => {
     expect(findings([rec({ paid, approved: new Decimal(approved) })]).map(([c]) => c)).toEqual(codes);
   });
 });
+
+describe('a roster’s 预算执行率 column, compared at the precision it states', () => {
+  it.each([
+    // 2000 ÷ 3000 = 66.666…%
+    ['67%', []],
+    ['66%', ['row-rate-mismatch']],
+    ['66.67%', []],
+    ['66.66%', ['row-rate-mismatch']],
+    ['66.68%', ['row-rate-mismatch']],
+    ['0.67', []],
+    ['0.7', []],
+    ['0.66', ['row-rate-mismatch']],
+    ['1', ['row-rate-mismatch']],
+    ['不详', ['row-rate-mismatch']],
+  ])('stated %s for 2000 of 3000', (stated, codes) => {
+    expect(findings([rec({ paid: '2000', approved: new Decimal(3000), executionRate: stated })]).filter(([c]) => c !== 'paid-below-approved').map(([c]) => c)).toEqual(codes);
+  });
+});
