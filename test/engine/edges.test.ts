@@ -60,29 +60,6 @@ describe('grade bands (优 ≥90, 良 ≥80, 中 ≥60, 差)', () => {
   });
 });
 
-describe('band edges of 帮扶开展率: =100% 5, [90%,100%) 3, [70%,90%) 1, <70% 0', () => {
-  const rule = {
-    kind: 'bands',
-    metric: 'roster.launch_rate',
-    bands: [
-      { when: '=100%', points: 5 },
-      { when: '[90%,100%)', points: 3 },
-      { when: '[70%,90%)', points: 1 },
-      { when: '<70%', points: 0 },
-    ],
-  };
-  it.each([
-    ['1', '5'],
-    ['0.9999', '3'],
-    ['0.9', '3'],
-    ['0.8999', '1'],
-    ['0.7', '1'],
-    ['0.6999', '0'],
-  ])('开展率 %s gives %s', (rate, expected) => {
-    expect(points({ rule, points: 5, metrics: [metric('roster.launch_rate', rate, 'ratio', '帮扶开展率')] })).toBe(expected);
-  });
-});
-
 describe('over-target explanation: above 130% of the target, not at it', () => {
   const rule = { kind: 'ratio', metric: 'x.count' };
   const at = (value: string) => runRule({ rule, points: 10, metrics: [metric('x.count', value, 'count', '户数')], target: '≥100户' }).warnings.length;

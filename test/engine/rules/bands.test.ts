@@ -17,9 +17,11 @@ const at = (v: string, answer?: unknown) => points({ rule, points: 5, metrics: [
 describe('bands', () => {
   it('respects inclusive and exclusive edges', () => {
     expect(at('1')).toBe('5');
+    expect(at('0.9999')).toBe('3');
     expect(at('0.9')).toBe('3');
     expect(at('0.8999')).toBe('1');
     expect(at('0.7')).toBe('1');
+    expect(at('0.6999', { points: 0, reason: '开展不足' })).toBe('0');
   });
   it('asks the evaluator to choose inside a range, and validates the choice', () => {
     expect(at('0.5', { points: 2, reason: '部分开展' })).toBe('2');
