@@ -9,7 +9,7 @@ import type { RawRow } from './raw-table.js';
 import type { SheetSelector, SheetSource } from './sheet-source.js';
 import { scanMerges } from './xlsx-merges.js';
 import { sheetRows, type SheetContext } from './xlsx-sheet-rows.js';
-import { readDateStyles, readSharedStrings, readWorkbookIndex } from './xlsx-workbook.js';
+import { readDateStyles, readSharedStrings, readWorkbookIndex, type WorkbookSheet } from './xlsx-workbook.js';
 import { ZipArchive } from './zip-archive.js';
 
 function wrap(e: unknown, display: string, sheet?: string): InputError {
@@ -33,7 +33,7 @@ export async function* xlsxSheets(path: string, display: string, select: SheetSe
   }
   try {
     let context: SheetContext;
-    let sheets;
+    let sheets: WorkbookSheet[];
     try {
       const index = await readWorkbookIndex(zip, display);
       const names = index.sheets.map((s) => s.name);
