@@ -55,6 +55,8 @@ export function score(input: ScoreInput): ScoreResult {
   const places = tree.rounding.places;
   const roundPart = (d: Decimal) => (tree.rounding.at === 'part' ? roundTo(d, places) : d);
   const roundLeaf = (d: Decimal) => (tree.rounding.at === 'total' ? d : roundTo(d, places));
+  // Under part and leaf the sums are of values already at `places`: rounding them
+  // again changes nothing (an equivalent mutant).
   const roundAggregate = (d: Decimal) => (tree.rounding.at === 'total' ? roundTo(d, places) : d);
 
   const leafIds = new Set([...leaves(tree.indicators)].map((n) => n.id));

@@ -28,3 +28,16 @@ describe('rounding policy', () => {
     expect(r.total).toBe('2');
   });
 });
+
+describe('part against leaf rounding on a composite leaf', () => {
+  // two parts of 1 point, each 1/3 met: exactly 2/3 in all
+  function composite(at: string) {
+    const part = (id: string) => ({ id, name: id, points: 1, rule: { kind: 'checklist', items: [{ id: 'docs', text: '档案', points: 1 }] } });
+    const tree = loadTree({ title: 't', type: 'evaluation', total: 2, rounding: { places: 2, at }, indicators: [{ id: 'a', name: '组合', weight: 2, rule: { kind: 'composite', parts: [part('p'), part('q')] } }] }, 't').tree!;
+    const third = { items: { docs: { have: 1, need: 3 } } };
+    return score({ tree, metrics: new Map(), answers: { a: { parts: { p: third, q: third }, reason: '缺档案' } } }).scored!.total.toString();
+  }
+  it('part rounds each part before adding (0.33 + 0.33); leaf rounds the sum (0.67); total only at the end', () => {
+    expect([composite('part'), composite('leaf'), composite('total')]).toEqual(['0.66', '0.67', '0.67']);
+  });
+});

@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Workbook } from 'exceljs';
 import ExcelJS from '../../src/io/exceljs.js';
 import { writeWorkbook } from '../../src/io/write-xlsx.js';
 import { addAuditSheets } from '../../src/report/audit-sheets.js';
@@ -16,7 +17,7 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-async function bytesAt(time: string, make: () => Promise<ExcelJS.Workbook>): Promise<Buffer> {
+async function bytesAt(time: string, make: () => Promise<Workbook>): Promise<Buffer> {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(new Date(time));
   const path = join(mkdtempSync(join(tmpdir(), 'jixiao-det-')), 'out.xlsx');
