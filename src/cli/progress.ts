@@ -1,5 +1,6 @@
-// A progress line on stderr for long runs: shown only after a couple of
-// seconds, and only on a terminal unless forced (--progress / --no-progress).
+// A progress line on stderr for long runs: on a terminal only after a couple of
+// seconds (a quick run stays quiet); asked for with --progress, from the start;
+// never with --no-progress.
 export class Progress {
   private readonly started = Date.now();
   private shown = false;
@@ -8,17 +9,19 @@ export class Progress {
   constructor(
     private readonly enabled: boolean,
     private readonly label: string,
+    /** how long a run goes before the line appears */
+    private readonly delayMs = 2000,
   ) {}
 
   static forStderr(flag: boolean | undefined, label: string): Progress {
-    return new Progress(flag ?? Boolean(process.stderr.isTTY), label);
+    return new Progress(flag ?? Boolean(process.stderr.isTTY), label, flag === true ? 0 : 2000);
   }
 
   /** Call often; draws at most a few times a second. */
   update(rows: number): void {
     if (!this.enabled || (rows & 0x3fff) !== 0) return;
     const now = Date.now();
-    if (now - this.started < 2000 || now - this.lastDraw < 250) return;
+    if (now - this.started < this.delayMs || now - this.lastDraw < 250) return;
     this.lastDraw = now;
     this.shown = true;
     const rate = Math.round(rows / ((now - this.started) / 1000));
@@ -30,7 +33,7 @@ export class Progress {
    * lasted long enough for a progress line: a long run never goes silent.
    */
   stage(text: string): void {
-    if (!this.enabled || Date.now() - this.started < 2000) return;
+    if (!this.enabled || Date.now() - this.started < this.delayMs) return;
     if (this.shown) process.stderr.write('\n');
     this.shown = false;
     process.stderr.write(`${this.label}：${text}\n`);

@@ -243,3 +243,16 @@ describe('audit settings', () => {
     expect([run.code, run.stderr.includes('[audit-config-invalid]')]).toEqual([2, true]);
   });
 });
+
+describe('--progress', () => {
+  it('asked for, the line shows from the start (here: not a terminal); by default and with --no-progress it does not', () => {
+    const cwd = scratch();
+    const rows = Array.from({ length: 20_000 }, (_, i) => `${i + 1},职工${i},供销机械厂,1000,1000,生活救助`);
+    writeFileSync(join(cwd, 'r.csv'), `序号,姓名,工作单位,帮扶金额,已支付金额,帮扶项目\n${rows.join('\n')}\n`);
+    const asked = runCli(['validate', 'r.csv', '--progress'], cwd);
+    expect(asked.code).toBe(0);
+    expect(asked.stderr).toContain('r.csv：已读 16,384 行');
+    expect(runCli(['validate', 'r.csv'], cwd).stderr).toBe('');
+    expect(runCli(['validate', 'r.csv', '--no-progress'], cwd).stderr).toBe('');
+  });
+});
