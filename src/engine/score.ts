@@ -78,7 +78,7 @@ export function score(input: ScoreInput): ScoreResult {
     if (raw !== undefined) {
       const parsed = kind.answer.safeParse(raw);
       if (!parsed.success) {
-        problems.push(problem('error', 'judgement-invalid', `评价判断不符合「${kind.label}」的要求：${answerProblemText(parsed.error)}`, { ...where, file: input.answersFile }));
+        problems.push(problem('error', 'judgement-invalid', `评价判断不符合「${kind.label}」的要求：${answerProblemText(parsed.error, raw)}`, { ...where, file: input.answersFile }));
         return undefined;
       }
       answer = parsed.data;

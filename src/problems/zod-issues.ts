@@ -12,6 +12,11 @@ const TYPE_NAMES: Record<string, string> = {
   null: '空',
 };
 
+const HAN = /\p{Script=Han}/u;
+/** zod's own default messages, English even when they quote Chinese option values. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized|Expected)/;
+const ownMessage = (message: string) => HAN.test(message) && !ZOD_DEFAULT.test(message);
+
 function typeName(t: unknown): string {
   return TYPE_NAMES[String(t)] ?? String(t);
 }
@@ -42,16 +47,53 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+type Issue = z.core.$ZodIssue;
+
+/**
+ * A branch of a union "mismatches" when the value is not even of its shape: the wrong
+ * type, unknown keys, or a list of allowed values none of which has the value's type.
+ */
+function mismatches(issues: readonly Issue[], value: unknown): boolean {
+  return issues.some((i) => {
+    if (i.path.length > 0) return false;
+    if (i.code === 'invalid_type' || i.code === 'unrecognized_keys') return true;
+    if (i.code === 'invalid_value') return value !== undefined && !i.values.some((v) => typeof v === typeof value);
+    return i.code === 'invalid_union' && i.errors.every((branch) => mismatches(branch, value));
+  });
+}
+
+/**
+ * A union's failure explained by the branch the author meant (`preset: x` → the preset
+ * branch, `[3, 1]` → the range branch), not by "no branch matched": the branches the
+ * value has the shape of, then the one that got deepest, then the one with fewest issues.
+ */
+function explainUnions(issues: readonly Issue[], data: unknown, base: readonly PropertyKey[] = []): Issue[] {
+  return issues.flatMap((issue): Issue[] => {
+    const path = [...base, ...issue.path];
+    if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [{ ...issue, path } as Issue];
+    const value = valueAt(data, path);
+    const fitting = issue.errors.filter((branch) => !mismatches(branch, value));
+    if (fitting.length === 0) return [{ ...issue, path } as Issue];
+    const depth = (branch: readonly Issue[]) => Math.max(...branch.map((i) => i.path.length));
+    const best = fitting.reduce((a, b) => (depth(b) > depth(a) || (depth(b) === depth(a) && b.length < a.length) ? b : a));
+    return explainUnions(best, data, path);
+  });
+}
+
 export function zodProblems(error: z.ZodError, where: Where, code: string, labels: FieldLabels = {}, data?: unknown): Problem[] {
-  return error.issues.map((issue) => {
+  return explainUnions(error.issues, data).map((issue) => {
     const field = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : String(k))).join('.').replace(/\.\[/g, '[');
     const last = issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : '';
     const label = labels[last] ? `${labels[last]} ${last}` : field;
     const at: Where = { ...where, field: field || undefined };
-    const input = (issue as { input?: unknown }).input;
+    // zod 4 leaves `input` out of issues unless asked (reportInput); the value is read
+    // from the data instead, so a wrong value is quoted, never reported as missing.
+    const input = (issue as { input?: unknown }).input ?? (data === undefined ? undefined : valueAt(data, issue.path));
     if (data !== undefined && issue.path.length > 0 && valueAt(data, issue.path) === undefined && issue.code !== 'unrecognized_keys') {
       return problem('error', code, `缺少${label}`, at);
     }
+    // A message our schemas wrote (Chinese) says more than the generic text by code.
+    if (ownMessage(issue.message)) return problem('error', code, `${label ? `${label}：` : ''}${issue.message}`, at);
     switch (issue.code) {
       case 'invalid_type':
         if (input === undefined) return problem('error', code, `缺少${label ? label : '内容'}`, at);
@@ -78,8 +120,11 @@ export function zodProblems(error: z.ZodError, where: Where, code: string, label
           expected: `不超过 ${String(issue.maximum)}`,
           found: describeFound(input),
         });
+      case 'invalid_union':
+        return problem('error', code, `${label || '取值'}不是允许的写法`, at, { found: describeFound(input) });
       default:
-        return problem('error', code, `${label ? `${label}：` : ''}${issue.message}`, at);
+        // zod's English defaults ("Invalid input") are never shown to users.
+        return problem('error', code, `${label || '取值'}不符合要求`, at, { found: describeFound(input) });
     }
   });
 }

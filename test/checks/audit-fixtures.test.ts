@@ -1,7 +1,7 @@
 // The audit on fixtures/audit (made by scripts/make-audit-fixtures.mjs): every
 // planted problem is found, at its row, and nothing else.
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { auditConfigSchema } from '../../src/schema/audit-config.js';
 import { auditMetrics } from '../../src/metrics/audit-metrics.js';
 import { readStructuredFile } from '../../src/io/structured-file.js';
@@ -12,7 +12,9 @@ const file = (f: string) => ({ path: join(ROOT, 'fixtures/audit', f), display: f
 
 describe('audit of rosters with planted problems', () => {
   let run: AuditRun;
-  beforeAll(async () => {
+  // beforeEach, not beforeAll: work done outside a test counts as "static" for Stryker,
+  // which then runs the whole suite against each mutant the audit reaches.
+  beforeEach(async () => {
     const config = auditConfigSchema.parse(await readStructuredFile(join(ROOT, 'fixtures/audit/audit.yaml'), 'audit.yaml'));
     run = await auditRosters([file('roster-2021.csv'), file('roster-2022.csv')], config, [2021, 2022], {}, file('registry.csv'));
   });

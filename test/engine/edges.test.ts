@@ -41,7 +41,9 @@ describe('四舍五入 (half up, away from zero), never banker’s rounding', ()
 });
 
 describe('grade bands (优 ≥90, 良 ≥80, 中 ≥60, 差)', () => {
-  const bands = loadTree({ title: 't', type: 'evaluation', total: 1, indicators: [{ id: 'a', name: 'a', weight: 1, rule: { kind: 'manual', guidance: 'x' } }] }, 't').tree!.grades;
+  // Built inside each test: a tree loaded while tests are collected counts as "static"
+  // for Stryker, which then runs the whole suite against every mutant of load-tree.ts.
+  const bands = () => loadTree({ title: 't', type: 'evaluation', total: 1, indicators: [{ id: 'a', name: 'a', weight: 1, rule: { kind: 'manual', guidance: 'x' } }] }, 't').tree!.grades;
   it.each([
     ['100', '优'],
     ['90', '优'],
@@ -52,7 +54,7 @@ describe('grade bands (优 ≥90, 良 ≥80, 中 ≥60, 差)', () => {
     ['59.99', '差'],
     ['0', '差'],
   ])('%s is %s', (total, grade) => {
-    expect(gradeOf(new Decimal(total), bands)).toBe(grade);
+    expect(gradeOf(new Decimal(total), bands())).toBe(grade);
   });
   it('an exclusive lower bound (min_inclusive: false) puts the limit in the band below', () => {
     const exclusive = loadTree({ title: 't', type: 'evaluation', total: 1, grades: [{ name: '优', min: 90, min_inclusive: false }, { name: '良' }], indicators: [{ id: 'a', name: 'a', weight: 1, rule: { kind: 'manual', guidance: 'x' } }] }, 't').tree!.grades;
@@ -102,7 +104,7 @@ describe('the 2021 pass mark of 60%', () => {
 });
 
 describe('a judged leaf below full points needs a reason with text in it', () => {
-  const tree = loadTree(
+  const tree = () => loadTree(
     {
       title: 't',
       type: 'evaluation',
@@ -114,7 +116,7 @@ describe('a judged leaf below full points needs a reason with text in it', () =>
     },
     't',
   ).tree!;
-  const codes = (a: unknown, b: unknown) => score({ tree, metrics: new Map(), answers: { a, b } }).problems.map((p) => p.code);
+  const codes = (a: unknown, b: unknown) => score({ tree: tree(), metrics: new Map(), answers: { a, b } }).problems.map((p) => p.code);
   const met = { items: { x: 'met' } };
   it.each([
     ['manual, a reason', { points: 4, reason: '群众反映一般' }, met, []],

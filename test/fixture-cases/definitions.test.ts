@@ -3,12 +3,14 @@
 // 80,000 ≠ spent 60,000; 8 person-times of 10 planned, by 6 persons; a survey with
 // blank answers; a given roster.persons (10) that differs from the computed one (6).
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { scoreEvaluation, type EvaluationResult } from '../../src/run/score-evaluation.js';
 import { ROOT } from '../helpers/fixture-copy.js';
 
 let result: EvaluationResult;
-beforeAll(async () => {
+// beforeEach, not beforeAll: work done outside a test counts as "static" for Stryker,
+// which then runs the whole suite against each mutant the evaluation reaches.
+beforeEach(async () => {
   result = await scoreEvaluation(join(ROOT, 'fixtures/definitions'));
 });
 

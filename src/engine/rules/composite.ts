@@ -64,7 +64,7 @@ export const composite: RuleKind<Params, z.infer<typeof answer>> = {
       const rawAnswer = given[x.id];
       const parsed = rawAnswer === undefined ? undefined : kind.answer.safeParse(rawAnswer);
       if (parsed && !parsed.success) {
-        throw new RuleError(`部分「${x.name}」的评价判断不符合要求：${answerProblemText(parsed.error)}`, 'answer-invalid');
+        throw new RuleError(`部分「${x.name}」的评价判断不符合要求：${answerProblemText(parsed.error, rawAnswer)}`, 'answer-invalid');
       }
       if (!parsed && kind.needsAnswer(x.rule.params)) {
         throw new RuleError(`缺少部分「${x.name}」（${x.id}）的评价判断`, 'answer-missing');

@@ -35,8 +35,8 @@ export function kindOf(name: string): RuleKind<unknown, unknown> {
   return kind;
 }
 
-export function answerProblemText(error: z.ZodError): string {
-  return zodProblems(error, {}, 'answer-invalid').map((p) => formatProblem(p)).join('；');
+export function answerProblemText(error: z.ZodError, data: unknown): string {
+  return zodProblems(error, {}, 'answer-invalid', {}, data).map((p) => formatProblem(p)).join('；');
 }
 
 export type ParsedRule = { ok: true; spec: RuleSpec } | { ok: false; messages: string[] };
@@ -50,7 +50,7 @@ export function parseRuleSpec(raw: Record<string, unknown>): ParsedRule {
   }
   const parsed = module.params.safeParse(rest);
   if (!parsed.success) {
-    return { ok: false, messages: zodProblems(parsed.error, {}, 'rule-invalid').map((p) => formatProblem(p)) };
+    return { ok: false, messages: zodProblems(parsed.error, {}, 'rule-invalid', {}, rest).map((p) => formatProblem(p)) };
   }
   return { ok: true, spec: { kind: module.kind, params: parsed.data } };
 }

@@ -1,0 +1,62 @@
+// zod's issues as a Chinese reader gets them: the wrong value quoted (zod 4 leaves it
+// out of issues), a union explained by the branch meant, no English default text.
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { formatProblem } from '../../src/problems/problem.js';
+import { zodProblems } from '../../src/problems/zod-issues.js';
+
+const texts = (schema: z.ZodType, data: unknown, labels = {}) => {
+  const r = schema.safeParse(data);
+  if (r.success) return [];
+  return zodProblems(r.error, { file: 'a.yaml' }, 'x-invalid', labels, data).map((p) => formatProblem(p));
+};
+
+describe('zodProblems', () => {
+  it('quotes the value found, from the data, and labels the field', () => {
+    const s = z.strictObject({ kind: z.enum(['a', 'b']), n: z.number(), list: z.array(z.string()).min(2).max(3) });
+    expect(texts(s, { kind: 'c', n: 'x', list: ['1'] }, { kind: '类型' })).toEqual([
+      'a.yaml：类型 kind不在允许的取值中（应为 a / b，实际为 c）',
+      'a.yaml：n的类型不对（应为 数字，实际为 x）',
+      'a.yaml：list过小或过短（应为 不少于 2，实际为 列表）',
+    ]);
+    expect(texts(s, { kind: 'a', n: 1, list: ['1', '2', '3', '4'], extra: 1 })).toEqual([
+      'a.yaml：list过大或过长（应为 不超过 3，实际为 列表）',
+      'a.yaml：未知字段 extra 建议：检查拼写；允许的字段见 README',
+    ]);
+    expect(texts(s, { n: 1, list: ['1', '2'] })).toEqual(['a.yaml：缺少kind']);
+  });
+
+  it('shortens long values and names shapes', () => {
+    const s = z.strictObject({ a: z.number(), b: z.number(), c: z.number() });
+    expect(texts(s, { a: 'x'.repeat(41), b: null, c: { y: 1 } })).toEqual([
+      `a.yaml：a的类型不对（应为 数字，实际为 ${'x'.repeat(40)}…）`,
+      'a.yaml：b的类型不对（应为 数字，实际为 空）',
+      'a.yaml：c的类型不对（应为 数字，实际为 对象）',
+    ]);
+  });
+
+  it('explains a union by the branch the value has the shape of', () => {
+    const grade = z.strictObject({ g: z.union([z.strictObject({ levels: z.array(z.string()).min(1) }), z.strictObject({ preset: z.literal('q') })]) });
+    expect(texts(grade, { g: { preset: 'x' } })).toEqual(['a.yaml：g.preset不在允许的取值中（应为 q，实际为 x）']);
+    expect(texts(grade, { g: { levels: [] } })).toEqual(['a.yaml：g.levels过小或过短（应为 不少于 1，实际为 列表）']);
+    expect(texts(grade, { g: 5 })).toEqual(['a.yaml：g不是允许的写法（实际为 5）']);
+  });
+
+  it('prefers the branch that got deepest, then the one with fewer issues', () => {
+    const deep = z.union([z.strictObject({ a: z.strictObject({ b: z.number() }) }), z.strictObject({ a: z.object({}), c: z.number(), d: z.number() })]);
+    expect(texts(deep, { a: { b: 'x' } })).toEqual(['a.yaml：a.b的类型不对（应为 数字，实际为 x）']);
+    const few = z.union([z.strictObject({ a: z.number(), b: z.number() }), z.strictObject({ a: z.string(), b: z.string() })]);
+    expect(texts(few, { a: 1, b: 'x' })).toEqual(['a.yaml：b的类型不对（应为 数字，实际为 x）']);
+    const enumOrNumber = z.union([z.enum(['met', 'no']), z.number().max(1, { message: '应不大于 1' })]);
+    expect(texts(enumOrNumber, 2)).toEqual(['a.yaml：应不大于 1']);
+    expect(texts(enumOrNumber, 'maybe')).toEqual(['a.yaml：取值不在允许的取值中（应为 met / no，实际为 maybe）']);
+    expect(texts(enumOrNumber, { x: 1 })).toEqual(['a.yaml：取值不是允许的写法（实际为 对象）']);
+  });
+
+  it('never shows zod’s English defaults', () => {
+    expect(texts(z.strictObject({ s: z.string().regex(/^a$/) }), { s: 'b' })).toEqual(['a.yaml：s不符合要求（实际为 b）']);
+    expect(texts(z.strictObject({ s: z.string().regex(/^a$/, '应以 a 开头') }), { s: 'b' })).toEqual(['a.yaml：s：应以 a 开头']);
+    expect(texts(z.enum(['符合', '不符合']), 'x')).toEqual(['a.yaml：取值不在允许的取值中（应为 符合 / 不符合，实际为 x）']);
+    expect(texts(z.number().multipleOf(5), 7)).toEqual(['a.yaml：取值不符合要求（实际为 7）']);
+  });
+});
