@@ -26,7 +26,7 @@ export function parseInterval(raw: string): Interval | undefined {
     if (min && max && min.greaterThan(max)) return undefined;
     return { text: raw, min, max, minInclusive: open === '[', maxInclusive: close === ']' };
   }
-  const op = /^(≥|>=|⩾|>|≤|<=|⩽|<|=|==)(.+)$/.exec(text.replace(/^＝/, '='));
+  const op = /^(≥|>=|⩾|>|≤|<=|⩽|<|==|=)(.+)$/.exec(text.replace(/^＝/, '='));
   if (!op) return undefined;
   const value = num(op[2] ?? '');
   if (!value) return undefined;

@@ -18,7 +18,7 @@ export interface Target {
 const OPERATORS: [RegExp, Direction][] = [
   [/^(≥|>=|⩾|不低于|不少于)/, '>='],
   [/^(≤|<=|⩽|不高于|不超过|不多于)/, '<='],
-  [/^(=|＝|==)/, '='],
+  [/^(==|=|＝)/, '='],
 ];
 
 export function parseTarget(text: string): Target {

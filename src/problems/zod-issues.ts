@@ -84,7 +84,7 @@ export function zodProblems(error: z.ZodError, where: Where, code: string, label
   return explainUnions(error.issues, data).map((issue) => {
     const field = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : String(k))).join('.').replace(/\.\[/g, '[');
     const last = issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : '';
-    const label = labels[last] ? `${labels[last]} ${last}` : field;
+    const label = labels[last] ? `${labels[last]} ${field}` : field;
     const at: Where = { ...where, field: field || undefined };
     // zod 4 leaves `input` out of issues unless asked (reportInput); the value is read
     // from the data instead, so a wrong value is quoted, never reported as missing.

@@ -51,3 +51,57 @@ describe('what is refused', () => {
     expect(problems(tree({}, [leaf({ children: [leaf({ id: 'b' })] })]))).toEqual([['tree-node-invalid', 't.yaml 甲：一个指标不能同时有下级指标 children 和评分规则 rule']]);
   });
 });
+
+describe('every refusal, word for word', () => {
+  const group = (children: unknown[], extra: Record<string, unknown> = {}) => ({ id: 'g', name: '组', weight: 10, children, ...extra });
+  it.each<[string, unknown, string, string]>([
+    ['an id with a space', tree({}, [leaf({ id: 'a b' })]), 'tree-node-invalid', 't.yaml 甲：编号 id：编号只能用字母、数字、下划线和连字符'],
+    ['a rule without a kind', tree({}, [leaf({ rule: { guidance: 'x' } })]), 'tree-node-invalid', 't.yaml 甲：缺少rule.kind'],
+    ['a grade without a name', tree({ grades: [{ name: '', min: 60 }, { name: '差' }] }), 'tree-invalid', 't.yaml：名称 grades[0].name过小或过短（应为 不少于 1，实际为 ）'],
+    ['a last grade with a lower bound', tree({ grades: [{ name: '优', min: 90 }, { name: '差', min: 0 }] }), 'tree-grades', 't.yaml：最后一个评价等级「差」不应有下限 min（它收下所有更低的得分）'],
+    ['a grade above the last without one', tree({ grades: [{ name: '优' }, { name: '差' }] }), 'tree-grades', 't.yaml：评价等级「优」缺少下限 min'],
+    ['grades not falling', tree({ grades: [{ name: '优', min: 80 }, { name: '良', min: 80 }, { name: '差' }] }), 'tree-grades', 't.yaml：评价等级应按下限从高到低排列：「良」的下限不低于「优」'],
+    ['a duplicate id', tree({}, [group([leaf(), leaf({ name: '乙' })])]), 'tree-duplicate-id', 't.yaml 组 > 乙：指标编号 a 重复（另见 组 > 甲）'],
+    ['deeper than the levels', tree({ levels: ['一级'] }, [group([leaf()])]), 'tree-too-deep', 't.yaml 组 > 甲：指标层级超过了 levels 中定义的 1 级'],
+    ['a rule missing a parameter', tree({}, [leaf({ rule: { kind: 'linear', metric: 'x.y', zero_at: 1 } })]), 'tree-rule-invalid', 't.yaml 甲：评分规则有误：缺少full_at'],
+    ['an unknown rule kind', tree({}, [leaf({ rule: { kind: 'foo' } })]), 'tree-rule-invalid', 't.yaml 甲：评分规则有误：未知的评分规则类型「foo」，可用：linear、bands、deduct_per_unit、step_deduction、checklist、ratio、grade、manual、composite'],
+    ['no title', { type: 'evaluation', indicators: [leaf()] }, 'tree-invalid', 't.yaml：缺少title'],
+    ['an unknown type', { title: 't', type: 'x', indicators: [leaf()] }, 'tree-invalid', 't.yaml：type不在允许的取值中（应为 evaluation / self-evaluation，实际为 x）'],
+    ['7 decimal places', tree({ rounding: { places: 7 } }), 'tree-invalid', 't.yaml：rounding.places过大或过长（应为 不超过 6，实际为 7）'],
+    ['−1 decimal places', tree({ rounding: { places: -1 } }), 'tree-invalid', 't.yaml：rounding.places过小或过短（应为 不少于 0，实际为 -1）'],
+    ['an unknown rounding point', tree({ rounding: { at: 'node' } }), 'tree-invalid', 't.yaml：rounding.at不在允许的取值中（应为 part / leaf / total，实际为 node）'],
+    ['no indicators', tree({}, []), 'tree-invalid', 't.yaml：indicators过小或过短（应为 不少于 1，实际为 列表）'],
+    ['empty children', tree({}, [group([])]), 'tree-node-invalid', 't.yaml 组：下级指标 children过小或过短（应为 不少于 1，实际为 列表）'],
+    ['a negative weight', tree({}, [leaf({ weight: -1 })]), 'tree-node-invalid', 't.yaml 甲：权重 weight：不能为负数'],
+    ['a misspelt field', tree({}, [leaf({ wieght: 1 })]), 'tree-node-invalid', 't.yaml 甲：未知字段 wieght 建议：检查拼写；允许的字段见 README'],
+    ['not a mapping', 'abc', 'tree-invalid', 't.yaml：内容的类型不对（应为 对象（键: 值），实际为 abc）'],
+    ['a bad child', tree({}, [group([{ id: 'b', name: '乙', weight: 'x' }])]), 'tree-node-invalid', 't.yaml 组 > 乙：权重 weight：应为数字，实际为「x」'],
+  ])('%s', (_what, raw, code, text) => {
+    const loaded = loadTree(raw, 't.yaml');
+    expect(loaded.tree).toBeUndefined();
+    expect(loaded.problems.map((p) => [p.code, formatProblem(p)])).toEqual([[code, text]]);
+  });
+
+  it('accepts the edges: 0 and 6 places, a grade just below the one above', () => {
+    expect(loadTree(tree({ rounding: { places: 0 } }), 't.yaml').tree?.rounding.places).toBe(0);
+    expect(loadTree(tree({ rounding: { places: 6 } }), 't.yaml').tree?.rounding.places).toBe(6);
+    expect(loadTree(tree({ grades: [{ name: '优', min: 80 }, { name: '良', min: '79.99' }, { name: '差' }] }), 't.yaml').problems).toEqual([]);
+    expect(loadTree(tree({ levels: ['一级'] }), 't.yaml').tree?.levels).toEqual(['一级']);
+  });
+
+  it('keeps every field of a node and the header as written', () => {
+    const t = loadTree(
+      tree({ levels: ['A', 'B'], rounding: { places: 0, at: 'total' }, partial: true, description: 'd' }, [group([leaf({ target: 45, explanation: 'e', criteria: 'c', note: 'n' })])]),
+      't.yaml',
+    ).tree!;
+    expect([t.title, t.type, t.levels, t.total.toString(), t.rounding, t.partial]).toEqual(['t', 'evaluation', ['A', 'B'], '10', { places: 0, at: 'total' }, true]);
+    const g = t.indicators[0]!;
+    const a = g.children![0]!;
+    expect([g.id, g.name, g.weight.toString(), g.path, g.level, g.rule]).toEqual(['g', '组', '10', ['组'], 1, undefined]);
+    expect([a.path, a.level, a.explanation, a.criteria, a.note, a.target?.text, a.target?.value?.toString(), a.rule]).toEqual([
+      ['组', '甲'], 2, 'e', 'c', 'n', '45', '45', { kind: 'manual', params: { guidance: 'x' } },
+    ]);
+    expect(Object.keys(loadTree(tree(), 't.yaml').tree!.indicators[0]!).sort()).toEqual(['id', 'level', 'name', 'path', 'rule', 'weight']);
+    expect(loadTree({ title: 't', type: 'self-evaluation', indicators: [leaf()] }, 't.yaml').tree?.total.toString()).toBe('100');
+  });
+});
