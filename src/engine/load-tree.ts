@@ -21,6 +21,7 @@ const NODE_LABELS = {
   target: '目标值',
 };
 
+/** On a 100-point scale; a tree of another total gets them in proportion (优 ≥ 90% of it). */
 export const DEFAULT_GRADES = [
   { name: '优', min: 90 },
   { name: '良', min: 80 },
@@ -36,7 +37,7 @@ const header = z.strictObject({
   description: z.string().optional(),
   levels: z.array(z.string().min(1)).min(1).default(['一级指标', '二级指标', '三级指标']),
   total: nonNegativeDecimal.default(new Decimal(100)),
-  grades: z.array(gradeSchema).min(1).default(DEFAULT_GRADES.map((g) => ({ name: g.name, min_inclusive: true, ...(g.min !== undefined ? { min: new Decimal(g.min) } : {}) }))),
+  grades: z.array(gradeSchema).min(1).optional(),
   rounding: z
     .strictObject({ places: z.number().int().min(0).max(6).default(2), at: z.enum(['part', 'leaf', 'total']).default('leaf') })
     .default({ places: 2, at: 'leaf' }),
@@ -59,6 +60,10 @@ const nodeSchema = z.strictObject({
 export interface LoadedTree {
   tree?: IndicatorTree;
   problems: Problem[];
+}
+
+function defaultGrades(total: Decimal): z.infer<typeof gradeSchema>[] {
+  return DEFAULT_GRADES.map((g) => ({ name: g.name, min_inclusive: true, ...(g.min !== undefined ? { min: total.times(g.min).dividedBy(100) } : {}) }));
 }
 
 function gradeBands(raw: z.infer<typeof gradeSchema>[], where: Where, problems: Problem[]): GradeBand[] {
@@ -123,7 +128,7 @@ export function loadTree(raw: unknown, file: string): LoadedTree {
   }
 
   const indicators = h.indicators.map((n, i) => node(n, [], i));
-  const grades = gradeBands(h.grades, fileWhere, problems);
+  const grades = gradeBands(h.grades ?? defaultGrades(h.total), fileWhere, problems);
   if (problems.some((p) => p.severity === 'error') || indicators.some((n) => n === undefined)) return { problems };
   return {
     tree: {

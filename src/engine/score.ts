@@ -107,7 +107,9 @@ export function score(input: ScoreInput): ScoreResult {
       return scored;
     } catch (e) {
       if (!(e instanceof RuleError)) throw e;
-      problems.push(problem('error', e.code, e.message, where, e.extra));
+      // an error in the evaluator's answer points at the judgements file too
+      const at = e.code.startsWith('answer-') ? { ...where, file: input.answersFile } : where;
+      problems.push(problem('error', e.code, e.message, at, e.extra));
       return undefined;
     }
   }

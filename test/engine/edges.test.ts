@@ -43,7 +43,7 @@ describe('四舍五入 (half up, away from zero), never banker’s rounding', ()
 describe('grade bands (优 ≥90, 良 ≥80, 中 ≥60, 差)', () => {
   // Built inside each test: a tree loaded while tests are collected counts as "static"
   // for Stryker, which then runs the whole suite against every mutant of load-tree.ts.
-  const bands = () => loadTree({ title: 't', type: 'evaluation', total: 1, indicators: [{ id: 'a', name: 'a', weight: 1, rule: { kind: 'manual', guidance: 'x' } }] }, 't').tree!.grades;
+  const bands = () => loadTree({ title: 't', type: 'evaluation', total: 100, indicators: [{ id: 'a', name: 'a', weight: 1, rule: { kind: 'manual', guidance: 'x' } }] }, 't').tree!.grades;
   it.each([
     ['100', '优'],
     ['90', '优'],

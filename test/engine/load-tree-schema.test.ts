@@ -9,7 +9,7 @@ const problems = (raw: unknown) => loadTree(raw, 't.yaml').problems.map((p) => [
 
 describe('defaults', () => {
   it('rounding to 2 places per leaf, not partial, grades 优/良/中/差 with inclusive bounds', () => {
-    const t = loadTree(tree(), 't.yaml').tree!;
+    const t = loadTree(tree({ total: 100 }), 't.yaml').tree!;
     expect(t.rounding).toEqual({ places: 2, at: 'leaf' });
     expect(t.partial).toBe(false);
     expect(t.grades.map((g) => [g.name, g.min?.toString(), g.minInclusive])).toEqual([
@@ -18,6 +18,11 @@ describe('defaults', () => {
       ['中', '60', true],
       ['差', undefined, true],
     ]);
+  });
+  it('the default grades of a tree not out of 100 are in proportion to its total; given grades are as written', () => {
+    expect(loadTree(tree({ total: 20 }), 't.yaml').tree!.grades.map((g) => g.min?.toString())).toEqual(['18', '16', '12', undefined]);
+    expect(loadTree(tree({ total: 10 }), 't.yaml').tree!.grades.map((g) => g.min?.toString())).toEqual(['9', '8', '6', undefined]);
+    expect(loadTree(tree({ total: 10, grades: [{ name: '合格', min: 60 }, { name: '不合格' }] }), 't.yaml').tree!.grades.map((g) => g.min?.toString())).toEqual(['60', undefined]);
   });
   it('a grade given without min_inclusive is inclusive', () => {
     const t = loadTree(tree({ grades: [{ name: '合格', min: 60 }, { name: '不合格' }] }), 't.yaml').tree!;
