@@ -16,7 +16,7 @@ function num(text: string): Decimal | undefined {
 }
 
 export function parseInterval(raw: string): Interval | undefined {
-  const text = toHalfWidth(raw).replace(/\s+/g, '').replace(/，/g, ',');
+  const text = toHalfWidth(raw).replace(/\s/g, '').replace(/，/g, ',');
   const range = /^([[(])([^,]*),([^,]*)([\])])$/.exec(text);
   if (range) {
     const [, open, lo, hi, close] = range;
@@ -28,7 +28,7 @@ export function parseInterval(raw: string): Interval | undefined {
   }
   const op = /^(≥|>=|⩾|>|≤|<=|⩽|<|==|=)(.+)$/.exec(text.replace(/^＝/, '='));
   if (!op) return undefined;
-  const value = num(op[2] ?? '');
+  const value = num(op[2] as string); // (.+) always captures
   if (!value) return undefined;
   switch (op[1]) {
     case '≥': case '>=': case '⩾':

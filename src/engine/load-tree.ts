@@ -120,16 +120,15 @@ export function loadTree(raw: unknown, file: string): LoadedTree {
       if (rule.ok) built.rule = rule.spec;
       else for (const m of rule.messages) problems.push(problem('error', 'tree-rule-invalid', `评分规则有误：${m}`, { ...where, field: 'rule' }));
     }
-    if (n.children) {
-      const children = n.children.map((c, i) => node(c, path, i));
-      if (children.every((c): c is IndicatorNode => c !== undefined)) built.children = children;
-    }
+    // a child that fails to parse has reported an error, so no tree is returned then
+    if (n.children) built.children = n.children.map((c, i) => node(c, path, i)) as IndicatorNode[];
     return built;
   }
 
   const indicators = h.indicators.map((n, i) => node(n, [], i));
   const grades = gradeBands(h.grades ?? defaultGrades(h.total), fileWhere, problems);
-  if (problems.some((p) => p.severity === 'error') || indicators.some((n) => n === undefined)) return { problems };
+  // an indicator that failed to parse has reported an error
+  if (problems.some((p) => p.severity === 'error')) return { problems };
   return {
     tree: {
       title: h.title,

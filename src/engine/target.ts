@@ -23,7 +23,7 @@ const OPERATORS: [RegExp, Direction][] = [
 
 export function parseTarget(text: string): Target {
   const original = text.trim();
-  let rest = toHalfWidth(original).replace(/\s+/g, '');
+  let rest = toHalfWidth(original).replace(/\s/g, '');
   let direction: Direction | undefined;
   for (const [re, dir] of OPERATORS) {
     const m = re.exec(rest);
@@ -34,10 +34,9 @@ export function parseTarget(text: string): Target {
     }
   }
   // number then unit: "45户", "98%", "5300元/户", "17.16万元"
-  const m = /^([+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+)(.*)$/.exec(rest);
+  const m = /^([+-]?\d[\d,]*(?:\.\d+)?|[+-]?\.\d+)(.*)/.exec(rest); // (.*) runs to the end
   if (!m) return { text: original, qualitative: true, ...(direction ? { direction } : {}) };
-  const numberText = m[1] ?? '';
-  const unitText = m[2] ?? '';
+  const [, numberText, unitText] = m as unknown as [string, string, string];
   // keep the money scale (万元) and percent in the value, the rest is the unit
   const scaled = /^(%|万元|万|亿元|元)/.exec(unitText);
   const parsed = parseNumber(numberText + (scaled ? scaled[0] : ''));

@@ -58,7 +58,3 @@ export function* leaves(nodes: readonly IndicatorNode[]): Generator<IndicatorNod
     else yield node;
   }
 }
-
-export function pathText(path: readonly string[]): string {
-  return path.join(' > ');
-}

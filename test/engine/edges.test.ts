@@ -129,3 +129,11 @@ describe('a judged leaf below full points needs a reason with text in it', () =>
     expect(codes(a, b)).toEqual(expected);
   });
 });
+
+describe('gradeOf on bands every one of which has a lower bound', () => {
+  it('a total below them all takes the last band', () => {
+    const bands = [{ name: '合格', min: new Decimal(60), minInclusive: true }, { name: '基本合格', min: new Decimal(50), minInclusive: false }];
+    expect(['60', '50.01', '50', '0'].map((t) => gradeOf(new Decimal(t), bands))).toEqual(['合格', '基本合格', '基本合格', '基本合格']);
+    expect(gradeOf(new Decimal(1), [])).toBe('');
+  });
+});

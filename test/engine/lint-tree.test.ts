@@ -52,3 +52,28 @@ describe('tree checks', () => {
     ]);
   });
 });
+
+describe('codes and severities of the tree checks', () => {
+  const codes = (tree: Record<string, unknown>) => {
+    const loaded = loadTree(tree, 't.yaml');
+    return lintTree(loaded.tree!, 't.yaml').map((p) => [p.code, p.severity]);
+  };
+  const inconsistent = [
+    { id: 'a', name: '决策', weight: 4, children: [{ id: 'b', name: '立项', weight: 3, rule: checklist([2]) }] },
+    { id: 'c', name: '丙', weight: 3, rule: { kind: 'bands', metric: 'x.y', bands: [{ when: '>=50%', points: 3 }, { when: '[40%,60%)', points: 3 }] } },
+  ];
+  it('weights are errors in a full tree and warnings in a partial one; rules are always errors', () => {
+    expect(codes(base(inconsistent))).toEqual([
+      ['tree-weights', 'error'],
+      ['tree-weights', 'error'],
+      ['rule-max-points', 'error'],
+      ['rule-inconsistent', 'error'],
+    ]);
+    expect(codes(base(inconsistent, { partial: true }))).toEqual([
+      ['tree-weights', 'warning'],
+      ['tree-weights', 'warning'],
+      ['rule-max-points', 'error'],
+      ['rule-inconsistent', 'error'],
+    ]);
+  });
+});

@@ -81,6 +81,8 @@ describe('every refusal, word for word', () => {
     ['a misspelt field', tree({}, [leaf({ wieght: 1 })]), 'tree-node-invalid', 't.yaml 甲：未知字段 wieght 建议：检查拼写；允许的字段见 README'],
     ['not a mapping', 'abc', 'tree-invalid', 't.yaml：内容的类型不对（应为 对象（键: 值），实际为 abc）'],
     ['a bad child', tree({}, [group([{ id: 'b', name: '乙', weight: 'x' }])]), 'tree-node-invalid', 't.yaml 组 > 乙：权重 weight：应为数字，实际为「x」'],
+    ['an empty node', tree({}, [leaf(), null]), 'tree-node-invalid', 't.yaml 第 2 个指标：内容的类型不对（应为 对象（键: 值），实际为 空）'],
+    ['a node that is text', tree({}, ['甲']), 'tree-node-invalid', 't.yaml 第 1 个指标：内容的类型不对（应为 对象（键: 值），实际为 甲）'],
   ])('%s', (_what, raw, code, text) => {
     const loaded = loadTree(raw, 't.yaml');
     expect(loaded.tree).toBeUndefined();

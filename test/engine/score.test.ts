@@ -2,6 +2,8 @@
 // reports (with the judgements file where the answer is at fault), and the rates.
 import { describe, expect, it } from 'vitest';
 import { loadTree } from '../../src/engine/load-tree.js';
+import type { IndicatorTree } from '../../src/engine/tree.js';
+import { Decimal } from '../../src/numbers/decimal.js';
 import { score } from '../../src/engine/score.js';
 import { formatProblem } from '../../src/problems/problem.js';
 import { metric, metricSet } from '../helpers/metrics.js';
@@ -88,5 +90,21 @@ describe('score', () => {
     expect(problems({ ...good, r: { reason: '资金晚到' } }, rate('0.45'))).toEqual([]);
     // full points need no reason
     expect(problems({ ...good, c: { items: { a: 'met' }, reason: '' } })).toEqual([]);
+  });
+});
+
+describe('score on trees loadTree would refuse (a programming error, not a user’s)', () => {
+  const handMade = (rule: unknown) => ({ ...tree(), indicators: [{ id: 'a', name: '甲', weight: new Decimal(5), path: ['甲'], level: 1, ...(rule ? { rule } : {}) }] }) as IndicatorTree;
+  it('a leaf without a rule throws, naming the leaf', () => {
+    expect(() => score({ tree: handMade(undefined), metrics: new Map(), answers: {} })).toThrow('leaf a has no rule (loadTree refuses such trees)');
+  });
+  it('an error that is not a rule’s own propagates instead of becoming a problem', () => {
+    expect(() => score({ tree: handMade({ kind: 'checklist', params: {} }), metrics: new Map(), answers: { a: { items: {} } } })).toThrow(TypeError);
+  });
+  it('a scored leaf carries only the fields it has', () => {
+    const s = run(good).scored!;
+    expect(Object.keys(s.nodes[0]!.children![0]!).sort()).toEqual(['metrics', 'node', 'rate', 'reason', 'score', 'trace']);
+    expect(Object.keys(s.nodes[2]!).sort()).toEqual(['actual', 'metrics', 'node', 'rate', 'score', 'trace']);
+    expect(Object.keys(s.nodes[0]!).sort()).toEqual(['children', 'node', 'rate', 'score']);
   });
 });

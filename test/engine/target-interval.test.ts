@@ -43,6 +43,14 @@ describe('parseTarget', () => {
     expect(target('符合条件及时救助')).toEqual(['符合条件及时救助', undefined, undefined, undefined, true]);
     expect(target('≥较好')).toEqual(['≥较好', '>=', undefined, undefined, true]);
     expect(target('')).toEqual(['', undefined, undefined, undefined, true]);
+    // an operator only counts at the start; a malformed number is words
+    expect(target('约≥45户')).toEqual(['约≥45户', undefined, undefined, undefined, true]);
+    expect(target('≥1,2,3人')).toEqual(['≥1,2,3人', undefined, undefined, undefined, true]);
+  });
+
+  it('a money scale counts only right after the number', () => {
+    expect(target('≥5人/万元')).toEqual(['≥5人/万元', '>=', '5', '人/万元', false]);
+    expect(target('≤3%/年')).toEqual(['≤3%/年', '<=', '0.03', '%', false]);
   });
 });
 
@@ -75,7 +83,7 @@ describe('parseInterval', () => {
     expect(edges(text)).toEqual([text, min, minInclusive, max, maxInclusive]);
   });
 
-  it.each(['90%-100%', '[100%,90%)', '[abc,1]', '[1,abc]', '≥abc', '≥', '90%', '', '[1,2,3]', '{1,2}'])('refuses %j', (text) => {
+  it.each(['90%-100%', '[100%,90%)', '[abc,1]', '[1,abc]', '≥abc', '≥', '90%', '', '[1,2,3]', '{1,2}', 'a[1,2]', '[1,2]a', 'a≥5', '约=100%'])('refuses %j', (text) => {
     expect(parseInterval(text)).toBeUndefined();
   });
 

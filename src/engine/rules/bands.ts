@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Decimal } from '../../numbers/decimal.js';
 import { contains, overlaps, parseInterval, type Interval } from '../interval.js';
 import { RuleError, type RuleKind } from '../rule-kind.js';
-import { chosenPoints, metricNameSchema, nonNegativeDecimal, pointsInRange, pointsOrRange, pts, reasonFields, show, useMetric } from './common.js';
+import { chosenPoints, computedWithoutAnswer, metricNameSchema, nonNegativeDecimal, pointsInRange, pointsOrRange, pts, reasonFields, show, useMetric } from './common.js';
 
 const intervalSchema = z.string().transform((text, ctx) => {
   const interval = parseInterval(text);
@@ -29,7 +29,7 @@ export const bands: RuleKind<Params, z.infer<typeof answer>> = {
   label: '分档计分',
   params,
   answer,
-  needsAnswer: () => false,
+  needsAnswer: computedWithoutAnswer,
   maxPoints: (p) => Decimal.max(...p.bands.map((b) => b.points.high)),
   lint(p) {
     const messages: string[] = [];

@@ -31,6 +31,13 @@ export const reasonFields = {
 
 export const reasonOnlyAnswer = z.strictObject({ ...reasonFields, explanation: z.string().optional() });
 
+/**
+ * For kinds computed from metrics: an answer may add a reason, but is not needed.
+ * (Stryker's `() => undefined` for it is equivalent: the engine only tests truthiness.)
+ */
+// Stryker disable next-line ArrowFunction: equivalent, see above
+export const computedWithoutAnswer = (): boolean => false;
+
 export function useMetric(input: RuleInput<unknown>, name: string): Metric {
   const metric = input.metrics.get(name);
   if (!metric) {

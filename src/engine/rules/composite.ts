@@ -6,7 +6,7 @@ import type { PartOutcome, RuleKind, RuleOutcome } from '../rule-kind.js';
 import { RuleError } from '../rule-kind.js';
 import type { RuleSpec } from '../tree.js';
 import { answerProblemText, kindOf, parseRuleSpec } from './registry.js';
-import { clampPoints, nonNegativeDecimal, pts, reasonFields } from './common.js';
+import { clampPoints, computedWithoutAnswer, nonNegativeDecimal, pts, reasonFields } from './common.js';
 
 const part = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]+$/, '编号只能用字母、数字、下划线和连字符'),
@@ -37,7 +37,7 @@ export const composite: RuleKind<Params, z.infer<typeof answer>> = {
   label: '组合计分',
   params,
   answer,
-  needsAnswer: () => false,
+  needsAnswer: computedWithoutAnswer,
   maxPoints: (p) => sum(p.parts.map((x) => x.points)),
   lint(p) {
     const messages: string[] = [];

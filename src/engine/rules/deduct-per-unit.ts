@@ -2,7 +2,7 @@
 // never below zero (帮扶人数 ≥10 人得满分，每少一人扣 1 分).
 import { z } from 'zod';
 import type { RuleKind } from '../rule-kind.js';
-import { clampPoints, decimalSchema, metricNameSchema, nonNegativeDecimal, pts, reasonOnlyAnswer, useMetric } from './common.js';
+import { clampPoints, computedWithoutAnswer, decimalSchema, metricNameSchema, nonNegativeDecimal, pts, reasonOnlyAnswer, useMetric } from './common.js';
 
 const params = z.strictObject({
   metric: metricNameSchema,
@@ -16,7 +16,7 @@ export const deductPerUnit: RuleKind<z.infer<typeof params>, z.infer<typeof reas
   label: '按差额扣分',
   params,
   answer: reasonOnlyAnswer,
-  needsAnswer: () => false,
+  needsAnswer: computedWithoutAnswer,
   maxPoints: (_p, points) => points,
   score(p, input) {
     const metric = useMetric(input, p.metric);

@@ -2,7 +2,7 @@
 // 资金到位率 ≤70% → 0, ≥100% → full. Works downwards too (zero_at above full_at).
 import { z } from 'zod';
 import type { RuleKind } from '../rule-kind.js';
-import { decimalSchema, metricNameSchema, pts, reasonOnlyAnswer, show, useMetric } from './common.js';
+import { computedWithoutAnswer, decimalSchema, metricNameSchema, pts, reasonOnlyAnswer, show, useMetric } from './common.js';
 
 const params = z
   .strictObject({ metric: metricNameSchema, zero_at: decimalSchema, full_at: decimalSchema })
@@ -13,7 +13,7 @@ export const linear: RuleKind<z.infer<typeof params>, z.infer<typeof reasonOnlyA
   label: '线性插值',
   params,
   answer: reasonOnlyAnswer,
-  needsAnswer: () => false,
+  needsAnswer: computedWithoutAnswer,
   maxPoints: (_p, points) => points,
   score(p, input) {
     const metric = useMetric(input, p.metric);

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { Decimal, ONE, ZERO } from '../../numbers/decimal.js';
 import { parseTarget, type Direction, type Target } from '../target.js';
 import { RuleError, type RuleKind } from '../rule-kind.js';
-import { clampPoints, decimalSchema, metricNameSchema, nonNegativeDecimal, pts, reasonFields, show, useMetric } from './common.js';
+import { clampPoints, computedWithoutAnswer, decimalSchema, metricNameSchema, nonNegativeDecimal, pts, reasonFields, show, useMetric } from './common.js';
 
 const params = z.strictObject({
   metric: metricNameSchema,
@@ -50,7 +50,7 @@ export const ratio: RuleKind<Params, z.infer<typeof answer>> = {
   label: '目标完成比例',
   params,
   answer,
-  needsAnswer: () => false,
+  needsAnswer: computedWithoutAnswer,
   maxPoints: (_p, points) => points,
   score(p, input) {
     const metric = useMetric(input, p.metric);

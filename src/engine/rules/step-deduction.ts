@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { Decimal } from '../../numbers/decimal.js';
 import type { RuleKind } from '../rule-kind.js';
-import { clampPoints, decimalSchema, metricNameSchema, nonNegativeDecimal, pts, reasonOnlyAnswer, show, useMetric } from './common.js';
+import { clampPoints, computedWithoutAnswer, decimalSchema, metricNameSchema, nonNegativeDecimal, pts, reasonOnlyAnswer, show, useMetric } from './common.js';
 
 const params = z.strictObject({
   metric: metricNameSchema,
@@ -19,7 +19,7 @@ export const stepDeduction: RuleKind<z.infer<typeof params>, z.infer<typeof reas
   label: '阶梯扣分',
   params,
   answer: reasonOnlyAnswer,
-  needsAnswer: () => false,
+  needsAnswer: computedWithoutAnswer,
   maxPoints: (_p, points) => points,
   score(p, input) {
     const metric = useMetric(input, p.metric);

@@ -63,6 +63,7 @@ describe('ratio errors a tree author reads', () => {
       { found: '符合条件及时救助', hint: '在指标上写 target（如 "≥45户"、"≥98%"），或在规则中写 target' },
     ]);
     expect(ruleError({ rule, points: 10, metrics: households(1) }).extra.found).toBe('无目标值');
+    expect([missing.name, missing instanceof Error]).toEqual(['RuleError', true]);
     const direction = ruleError({ rule, points: 10, metrics: households(1), target: '15000元' });
     expect([direction.code, direction.message, direction.extra]).toEqual([
       'target-direction-missing',
