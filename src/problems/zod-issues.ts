@@ -7,6 +7,8 @@ const TYPE_NAMES: Record<string, string> = {
   number: '数字',
   boolean: '是/否',
   object: '对象（键: 值）',
+  record: '对象（键: 值）',
+  int: '整数',
   array: '列表',
   undefined: '空',
   null: '空',
@@ -120,8 +122,17 @@ export function zodProblems(error: z.ZodError, where: Where, code: string, label
           expected: `不超过 ${String(issue.maximum)}`,
           found: describeFound(input),
         });
-      case 'invalid_union':
+      case 'invalid_key': {
+        // a record's key refused: the key is what was found, the key schema says why
+        const why = (issue as { issues?: { message: string }[] }).issues?.find((i) => ownMessage(i.message))?.message;
+        return problem('error', code, `${label || '取值'}的键不符合要求${why ? `：${why}` : ''}`, at, { found: last });
+      }
+      case 'invalid_union': {
+        // a discriminated union names its options: inputs[0].kind is one of roster / budget / …
+        const options = (issue as { options?: unknown[] }).options;
+        if (options) return problem('error', code, `${label || '取值'}不在允许的取值中`, at, { expected: options.map(String).join(' / '), found: describeFound(input) });
         return problem('error', code, `${label || '取值'}不是允许的写法`, at, { found: describeFound(input) });
+      }
       default:
         // zod's English defaults ("Invalid input") are never shown to users.
         return problem('error', code, `${label || '取值'}不符合要求`, at, { found: describeFound(input) });

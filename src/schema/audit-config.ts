@@ -26,7 +26,12 @@ export const auditConfigSchema = z.strictObject({
     .strictObject({ city: nonNegativeDecimal.default(new Decimal(10000)), province: nonNegativeDecimal.default(new Decimal(20000)), national: nonNegativeDecimal.default(new Decimal(50000)) })
     .default({ city: new Decimal(10000), province: new Decimal(20000), national: new Decimal(50000) }),
   /** payment deadline: "11-30" every year, or per year { 2020: 2020-09-30 } */
-  deadline: z.union([z.string().regex(/^\d{2}-\d{2}$/), z.record(z.string().regex(/^\d{4}$/), z.string().regex(/^\d{4}-\d{2}-\d{2}$/))]).optional(),
+  deadline: z
+    .union([
+      z.string().regex(/^\d{2}-\d{2}$/, '每年的截止日应写成 月-日，如 11-30'),
+      z.record(z.string().regex(/^\d{4}$/, '年份应为四位数字，如 2020'), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '截止日期应写成 年-月-日，如 2020-09-30')),
+    ])
+    .optional(),
   /** aid types that count as education (助学 standard) */
   education_types: z.array(z.string()).default(['助学', '金秋助学', '子女助学']),
   /** aid types that count as living aid (生活救助 standard) */

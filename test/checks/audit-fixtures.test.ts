@@ -81,5 +81,16 @@ describe('audit of rosters with planted problems', () => {
     expect(metrics.get('roster.on_time_rate')).toBe('0.9000');
     // 18 registered, all but 梁卫兵 aided
     expect(metrics.get('registration.aid_rate')).toBe('0.9444');
+    const all = auditMetrics(run.audit);
+    expect(all.map((m) => [m.name, m.label, m.kind, m.source])).toEqual([
+      ['roster.compliance_rate', '帮扶资金发放合规率', 'ratio', 'data'],
+      ['roster.on_time_rate', '按时发放率', 'ratio', 'data'],
+      ['registration.aid_rate', '困难职工建档人员救助率', 'ratio', 'data'],
+    ]);
+    expect(all[0]!.provenance).toEqual([
+      { file: 'roster-2021.csv', rows: '3-6', note: '数据核查' },
+      { file: 'roster-2022.csv', rows: '3-18', note: '数据核查' },
+    ]);
+    expect(all[2]!.provenance.at(-1)).toEqual({ file: 'registry.csv', note: '建档 18 户，已救助 17 户' });
   });
 });
