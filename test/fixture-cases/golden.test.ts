@@ -1,15 +1,12 @@
 // The whole scored tree of each fixture evaluation — every node's weight, score,
 // rate, 完成值, rule, trace (评分依据), reason, parts, and the texts the tree carries —
-// against the reviewed copy in fixtures/expected/. A change to any figure or any
-// wording a client reads shows here as a diff. After a deliberate change, rewrite
-// the copies with UPDATE_GOLDEN=1 npx vitest run test/fixture-cases/golden.test.ts
-// and review the diff before committing it.
-import { readFileSync, writeFileSync } from 'node:fs';
+// against the reviewed copy in fixtures/expected/ (see test/helpers/golden.ts).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ScoredNode } from '../../src/engine/score.js';
 import { scoreEvaluation } from '../../src/run/score-evaluation.js';
 import { ROOT } from '../helpers/fixture-copy.js';
+import { expectGolden } from '../helpers/golden.js';
 
 function nodeView(n: ScoredNode): Record<string, unknown> {
   const node = n.node;
@@ -42,9 +39,6 @@ describe.each(['xiangyuan', 'definitions'])('fixtures/%s scored tree', (name) =>
       indicators: scored.nodes.map(nodeView),
       problems: problems.map((p) => [p.severity, p.code, p.message, p.where.path?.join(' > ') ?? p.where.file ?? '']),
     };
-    const path = join(ROOT, 'fixtures/expected', `${name}.scored.json`);
-    const text = `${JSON.stringify(view, null, 2)}\n`;
-    if (process.env.UPDATE_GOLDEN === '1') writeFileSync(path, text);
-    expect(JSON.parse(text)).toEqual(JSON.parse(readFileSync(path, 'utf8')));
+    expectGolden(`${name}.scored`, view);
   });
 });

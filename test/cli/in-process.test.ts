@@ -1,0 +1,105 @@
+// score, validate and audit run through main() in this process: their output,
+// envelopes and workbooks, so that mutation testing covers the CLI, the runs and
+// the report writers (test/e2e runs the same commands through bin/).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/fixture-copy.js';
+import { expectGolden, workbookView } from '../helpers/golden.js';
+import { runInProcess } from '../helpers/run-in-process.js';
+
+const cwd = () => mkdtempSync(join(tmpdir(), 'jixiao-inproc-'));
+const book = async (path: string) => {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(path);
+  return wb;
+};
+
+describe('score', () => {
+  it('scores Xiangyuan: the summary, the workbook', async () => {
+    const dir = cwd();
+    const run = await runInProcess(['score', join(ROOT, 'fixtures/xiangyuan')], dir);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain('88.50 / 100  88.50%  评价等级：良');
+    expect(run.stdout).toContain('已写入 jixiao-out/评分结果.xlsx');
+    const wb = await book(join(dir, 'jixiao-out/评分结果.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['评分表', '得分汇总']));
+    const ws = wb.getWorksheet('评分表')!;
+    expect(ws.getRow(2).values).toEqual([undefined, '一级指标', '二级指标', '三级指标', '指标解释', '评分标准', '目标值', '完成值', '分值', '得分', '得分率', '评分依据']);
+    expect([ws.getCell('A3').value, ws.getCell('B3').value, ws.getCell('C3').value]).toEqual(['项目决策（20分）', '项目立项（5分）', '立项依据充分性']);
+  });
+
+  it('--format json: the envelope with the scored tree', async () => {
+    const run = await runInProcess(['score', join(ROOT, 'fixtures/xiangyuan'), '--format', 'json', '-o', 'out'], cwd());
+    expect(run.code).toBe(0);
+    const env = JSON.parse(run.stdout);
+    expect([env.schema, env.command, env.ok]).toEqual([1, 'score', true]);
+    expect([env.result.total, env.result.grade]).toEqual(['88.50', '良']);
+  });
+
+  it('a missing evaluation folder exits 2 with a located message', async () => {
+    const run = await runInProcess(['score', 'no-such-dir'], cwd());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no-such-dir');
+  });
+});
+
+describe('validate and audit', () => {
+  it('validate a roster: the summary line, exit 0', async () => {
+    const run = await runInProcess(['validate', join(ROOT, 'fixtures/xiangyuan/rosters/2020.csv')], cwd());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/2020\.csv/);
+  });
+
+  it('validate --format json: the envelope', async () => {
+    const run = await runInProcess(['validate', join(ROOT, 'fixtures/xiangyuan/rosters/2020.csv'), '--format', 'json'], cwd());
+    const env = JSON.parse(run.stdout);
+    expect([run.code, env.command, env.ok, env.problems]).toEqual([0, 'validate', true, []]);
+  });
+
+  it('audit the planted rosters: findings, exit 1, the workbook', async () => {
+    const dir = cwd();
+    const a = (f: string) => join(ROOT, 'fixtures/audit', f);
+    const run = await runInProcess(['audit', a('roster-2021.csv'), a('roster-2022.csv'), '--config', a('audit.yaml'), '--registry', a('registry.csv'), '--period', '2021,2022', '--format', 'json'], dir);
+    const env = JSON.parse(run.stdout);
+    expect([run.code, env.command, env.ok]).toEqual([1, 'audit', false]);
+    expect(env.problems.map((p: { code: string }) => p.code)).toContain('id-invalid');
+  });
+
+  it('a usage error under --format json is an envelope', async () => {
+    const run = await runInProcess(['validate', '--format', 'json', '--no-such-option'], cwd());
+    const env = JSON.parse(run.stdout);
+    expect([run.code, env.ok, env.problems[0].code]).toEqual([2, false, 'usage']);
+  });
+});
+
+describe('whole outputs against their reviewed copies (fixtures/expected/)', () => {
+  it('score fixtures/xiangyuan: the JSON envelope and every cell of the workbook', async () => {
+    const dir = cwd();
+    const json = await runInProcess(['score', join(ROOT, 'fixtures/xiangyuan'), '--format', 'json'], dir);
+    expectGolden('xiangyuan.score-envelope', JSON.parse(json.stdout));
+    expectGolden('xiangyuan.score-workbook', workbookView(await book(join(dir, 'jixiao-out/评分结果.xlsx'))));
+  });
+
+  it('score fixtures/definitions: the text summary', async () => {
+    const run = await runInProcess(['score', join(ROOT, 'fixtures/definitions')], cwd());
+    expectGolden('definitions.score-stdout', { code: run.code, stdout: run.stdout.split('\n'), stderr: run.stderr.split('\n') });
+  });
+
+  it('audit fixtures/audit: the text output and every cell of the workbook', async () => {
+    // run from the repository with relative paths, as a user would, writing elsewhere
+    const out = cwd();
+    const a = (f: string) => `fixtures/audit/${f}`;
+    const run = await runInProcess(['audit', a('roster-2021.csv'), a('roster-2022.csv'), '--config', a('audit.yaml'), '--registry', a('registry.csv'), '--period', '2021,2022', '-o', out], ROOT);
+    const lines = (text: string) => text.replaceAll(out, '<OUT>').split('\n');
+    expectGolden('audit.stdout', { code: run.code, stdout: lines(run.stdout), stderr: lines(run.stderr) });
+    expectGolden('audit.workbook', workbookView(await book(join(out, '数据核查.xlsx'))));
+  });
+
+  it('validate a messy workbook: the JSON envelope', async () => {
+    const run = await runInProcess(['validate', join(ROOT, 'fixtures/messy/merged-header.xlsx'), '--format', 'json'], cwd());
+    expectGolden('messy-merged-header.validate-envelope', JSON.parse(run.stdout.replaceAll(ROOT, '<ROOT>')));
+  });
+});
