@@ -7,6 +7,8 @@ import { auditMetrics } from '../../src/metrics/audit-metrics.js';
 import { readStructuredFile } from '../../src/io/structured-file.js';
 import { auditRosters, type AuditRun } from '../../src/run/audit-rosters.js';
 import { ROOT } from '../helpers/fixture-copy.js';
+import { expectGolden } from '../helpers/golden.js';
+import { formatProblem, personText } from '../../src/problems/problem.js';
 
 const file = (f: string) => ({ path: join(ROOT, 'fixtures/audit', f), display: f });
 
@@ -44,6 +46,27 @@ describe('audit of rosters with planted problems', () => {
     ]);
     expect(run.readProblems).toEqual([]);
     expect(run.audit.findings.find((f) => f.code === 'total-mismatch')?.where.column).toBe('已支付金额');
+  });
+
+  it('every finding in full, per check, against its reviewed copy', () => {
+    expectGolden(
+      'audit.findings',
+      run.audit.byCheck.map(({ check, findings }) => ({
+        check: check.id,
+        rule: check.rule,
+        findings: findings.map((f) => ({
+          severity: f.severity,
+          code: f.code,
+          where: f.where,
+          person: f.person && personText(f.person),
+          message: f.message,
+          ...(f.expected !== undefined ? { expected: f.expected } : {}),
+          ...(f.found !== undefined ? { found: f.found } : {}),
+          ...(f.hint !== undefined ? { hint: f.hint } : {}),
+          line: formatProblem(f),
+        })),
+      })),
+    );
   });
 
   it('says what it expected and what it found', () => {

@@ -21,13 +21,14 @@ export async function runInProcess(args: string[], cwd: string): Promise<CliRun>
   const stderr: string[] = [];
   const out = vi.spyOn(process.stdout, 'write').mockImplementation(capture(stdout) as typeof process.stdout.write);
   const err = vi.spyOn(process.stderr, 'write').mockImplementation(capture(stderr) as typeof process.stderr.write);
-  const before = process.cwd();
-  process.chdir(cwd);
+  // process.chdir() is refused in worker threads (Stryker's pool): the working folder
+  // is given through process.cwd(), which path.resolve() and the CLI's paths use.
+  const where = vi.spyOn(process, 'cwd').mockReturnValue(cwd);
   try {
     const code = await main(['node', 'jixiao', ...args]);
     return { code, stdout: stdout.join(''), stderr: stderr.join('') };
   } finally {
-    process.chdir(before);
+    where.mockRestore();
     out.mockRestore();
     err.mockRestore();
   }
