@@ -55,9 +55,16 @@ function isoDate(y: number, m: number, d: number): string | undefined {
   return `${y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
 }
 
-/** Excel's day 0 is 1899-12-30 (with its 1900 leap-year bug already folded in). */
+/** The last day a written date may have (2100-12-31) as an Excel serial. */
+const LAST_SERIAL = 73415;
+
+/**
+ * Excel's day 0 is 1899-12-30 (with its 1900 leap-year bug already folded in). The
+ * caller passes 4 or 5 digits (from 1000, 1902-09-26); the years stop at 2100 as for
+ * written dates.
+ */
 function fromSerial(serial: number): string | undefined {
-  if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return undefined;
+  if (serial > LAST_SERIAL) return undefined;
   return new Date(Math.round((serial - 25569) * 86400 * 1000)).toISOString().slice(0, 10);
 }
 
@@ -70,7 +77,12 @@ function digitAt(text: string, i: number): number {
   return c >= 0 && c <= 9 ? c : NaN;
 }
 
-/** A date already in the ISO form (2023-11-30), read by character codes: the common case on every row. */
+/**
+ * A date already in the ISO form (2023-11-30), read by character codes: the common case
+ * on every row. A fast path only: whatever it declines, parseWrittenDate reads the same
+ * way, so a mutant that makes it decline more is equivalent; a mutant that makes it
+ * accept a non-date is killed by the property test in test/schema/cells.test.ts.
+ */
 function isoForm(text: string): string | undefined {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
   const y = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
