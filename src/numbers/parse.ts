@@ -18,6 +18,7 @@ const NEEDS_FOLDING = /[\uFF01-\uFF5E\u3000]/;
 export function toHalfWidth(text: string): string {
   // most cells have nothing to fold: skip the replace (a hot path on large files).
   // Equivalent mutant: without this test the replaces run and return the same text.
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (!NEEDS_FOLDING.test(text)) return text;
   return text
     .replace(FULL_WIDTH, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
@@ -42,6 +43,7 @@ const PLAIN_CACHE_SIZE = 4096;
 
 function plainNumber(text: string): ParsedNumber {
   // a file of all-different amounts starts over rather than growing without bound
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache's size changes speed and memory, never a value
   if (plainCache.size >= PLAIN_CACHE_SIZE) plainCache.clear();
   const parsed: ParsedNumber = Object.freeze({ value: new Decimal(text), unit: 'plain' });
   plainCache.set(text, parsed);
@@ -54,8 +56,10 @@ function plainNumber(text: string): ParsedNumber {
  * separators, 元 / 万元 / 亿元, a trailing %, and accounting negatives "(12)".
  */
 export function parseNumber(raw: string | number): ParsedNumber | undefined {
+  // Stryker disable next-line ConditionalExpression: a number looked up in the cache misses it and takes the number branch
   if (typeof raw === 'string') {
     const known = plainCache.get(raw);
+    // Stryker disable next-line ConditionalExpression: without the cache the same value is parsed again
     if (known) return known;
     if (PLAIN.test(raw)) return plainNumber(raw);
   }
@@ -66,10 +70,13 @@ export function parseNumber(raw: string | number): ParsedNumber | undefined {
     return { value: new Decimal(String(raw)), unit: 'plain' };
   }
   // (.trim() and `text === ''` are belts to the braces of \s+ and NUMBER: equivalent mutants)
+  // Stryker disable next-line MethodExpression,Regex: equivalent, see above
   let text = toHalfWidth(raw).trim().replace(/\s+/g, '');
+  // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, see above
   if (text === '') return undefined;
   let negative = false;
   // (either anchor dropped is an equivalent mutant: the inner text must still be a number)
+  // Stryker disable next-line Regex: equivalent, see above
   if (/^\(.*\)$/.test(text)) {
     negative = true;
     text = text.slice(1, -1);

@@ -79,3 +79,45 @@ describe('plainFen', () => {
     expect(plainFen(text)).toBeUndefined();
   });
 });
+
+describe('parseNumber: what each pattern refuses and accepts at its ends', () => {
+  it.each<[string, [string, string] | undefined]>([
+    ['x12', undefined],
+    ['12x', undefined],
+    ['abc', undefined],
+    ['--5', undefined],
+    ['1.2.3', undefined],
+    ['万', undefined],
+    ['1万x', undefined],
+    ['x1万', undefined],
+    ['亿元5', undefined],
+    ['.', undefined],
+    ['(', undefined],
+    ['()', undefined],
+    ['+5', ['5', 'plain']],
+    ['-5', ['-5', 'plain']],
+    ['+5元', ['5', 'yuan']],
+    ['-.5', ['-0.5', 'plain']],
+    ['.55', ['0.55', 'plain']],
+    ['.5%', ['0.005', 'percent']],
+    ['1.', ['1', 'plain']],
+    ['1.%', ['0.01', 'percent']],
+    ['12.', ['12', 'plain']],
+    ['1,200', ['1200', 'plain']],
+    ['1 000', ['1000', 'plain']],
+    [' 12 ', ['12', 'plain']],
+    ['１２', ['12', 'plain']],
+    ['１２3', ['123', 'plain']],
+    ['１２．５％', ['0.125', 'percent']],
+    ['　12　', ['12', 'plain']],
+    ['(1,200.50)', ['-1200.5', 'plain']],
+    ['3亿元', ['300000000', 'yuan']],
+  ])('%j', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it('folds only full-width characters', () => {
+    expect(toHalfWidth('１２3ａＢ，．％　x')).toBe('123aB,.% x');
+    expect(toHalfWidth('刘勇 12')).toBe('刘勇 12');
+  });
+});
