@@ -44,6 +44,12 @@ describe('audit settings', () => {
     expect(texts(auditConfigSchema, config)).toEqual([text]);
   });
 
+  it('deadlines are anchored at both ends', () => {
+    for (const deadline of ['111-30', '11-301', { 12020: '2020-09-30' }, { 2020: '2020-09-301' }, { 2020: 'x2020-09-30' }, { '2020x': '2020-09-30' }]) {
+      expect(auditConfigSchema.safeParse({ deadline }).success).toBe(false);
+    }
+  });
+
   it('accepts both deadline forms', () => {
     expect(auditConfigSchema.parse({ deadline: '11-30' }).deadline).toBe('11-30');
     expect(auditConfigSchema.parse({ deadline: { 2020: '2020-09-30' } }).deadline).toEqual({ 2020: '2020-09-30' });
