@@ -10,8 +10,8 @@ export interface FieldSpec {
   /** header texts that mean this field, compared after normalising */
   aliases: string[];
   required: boolean;
-  /** money or counts that total rows state sums of */
-  summable?: boolean;
+  /** what 合计/小计 rows state sums of: amounts (shown to the fen) or whole counts */
+  summable?: 'amount' | 'count';
 }
 
 export interface Column {

@@ -3,17 +3,17 @@
 import type { z } from 'zod';
 import type { Column, FieldSpec } from '../io/header.js';
 import type { Decimal } from '../numbers/decimal.js';
-import { count, money, optionalText } from './cells.js';
+import { money, optionalCount, optionalText } from './cells.js';
 import { rowSchema } from './row-schema.js';
 import type { InputKind } from './table-records.js';
 
 export const BUDGET_FIELDS: FieldSpec[] = [
   { field: 'year', aliases: ['年度', '年份'], required: false },
   { field: 'source', aliases: ['资金来源', '来源'], required: false },
-  { field: 'planned', aliases: ['计划金额', '下达金额', '预算金额', '预算数', '计划投入', '下达资金'], required: true, summable: true },
-  { field: 'arrived', aliases: ['到位金额', '实际到位', '到位资金', '到位数'], required: true, summable: true },
-  { field: 'spent', aliases: ['支出金额', '实际支出', '支出数', '已支出'], required: true, summable: true },
-  { field: 'planned_person_times', aliases: ['计划帮扶人次', '计划人次', '预算帮扶人次'], required: false, summable: true },
+  { field: 'planned', aliases: ['计划金额', '下达金额', '预算金额', '预算数', '计划投入', '下达资金'], required: true, summable: 'amount' },
+  { field: 'arrived', aliases: ['到位金额', '实际到位', '到位资金', '到位数'], required: true, summable: 'amount' },
+  { field: 'spent', aliases: ['支出金额', '实际支出', '支出数', '已支出'], required: true, summable: 'amount' },
+  { field: 'planned_person_times', aliases: ['计划帮扶人次', '计划人次', '预算帮扶人次'], required: false, summable: 'count' },
 ];
 
 export interface BudgetRecord {
@@ -31,7 +31,6 @@ export type BudgetRow = Omit<BudgetRecord, 'file' | 'row'>;
 
 export function budgetRowSchema(columns: Column[]): z.ZodType<BudgetRow> {
   const unitOf = (field: string) => columns.find((c) => c.field === field)?.unit;
-  const hasPlannedTimes = columns.some((c) => c.field === 'planned_person_times');
   return rowSchema(
     {
       year: optionalText,
@@ -39,7 +38,7 @@ export function budgetRowSchema(columns: Column[]): z.ZodType<BudgetRow> {
       planned: money(unitOf('planned')),
       arrived: money(unitOf('arrived')),
       spent: money(unitOf('spent')),
-      planned_person_times: hasPlannedTimes ? count : () => undefined,
+      planned_person_times: optionalCount,
     },
     (r) => ({
       planned: r.planned,

@@ -14,18 +14,25 @@ export type Converter<T> = (text: string) => T | Bad;
 const EMPTY_MONEY = new Bad('金额为空');
 const NOT_MONEY = new Bad('不是金额');
 
-/** Money in yuan; the column's unit (万元) scales it. Empty is not allowed. */
-export function money(unit?: string): Converter<Decimal> {
-  return (text) => {
-    const parsed = parseNumber(text);
-    if (!parsed || parsed.unit === 'percent') return text.trim() === '' ? EMPTY_MONEY : NOT_MONEY;
-    return unit === '万元' && parsed.unit !== 'yuan' ? parsed.value.times(10000) : parsed.value;
-  };
+/** An amount in yuan, or undefined when the text is none; the column's unit (万元) scales it unless the cell says 元. */
+export function amountOf(text: string, unit?: string): Decimal | undefined {
+  const parsed = parseNumber(text);
+  if (!parsed || parsed.unit === 'percent') return undefined;
+  return unit === '万元' && parsed.unit !== 'yuan' ? parsed.value.times(10000) : parsed.value;
 }
 
-export const count: Converter<Decimal> = (text) => {
+/** Money in yuan; the column's unit (万元) scales it. Empty is not allowed. */
+export function money(unit?: string): Converter<Decimal> {
+  return (text) => amountOf(text, unit) ?? (text.trim() === '' ? EMPTY_MONEY : NOT_MONEY);
+}
+
+const NOT_COUNT = new Bad('不是非负整数');
+
+/** A count (人次, 户数) in an optional column: a blank cell has no value, which is not 0. */
+export const optionalCount: Converter<Decimal | undefined> = (text) => {
+  if (text.trim() === '') return undefined;
   const parsed = parseNumber(text);
-  if (!parsed || !parsed.value.isInteger() || parsed.value.isNegative()) return new Bad(text.trim() === '' ? '数量为空' : '不是非负整数');
+  if (!parsed || !parsed.value.isInteger() || parsed.value.isNegative()) return NOT_COUNT;
   return parsed.value;
 };
 

@@ -5,34 +5,39 @@ import { auditConfigSchema, DEFAULT_AUDIT } from './audit-config.js';
 import { decimalSchema } from './numbers.js';
 
 const year = z.number().int().min(1990).max(2100);
+const file = z.string().min(1);
+/** a sheet by name or by position (1 = the first) */
+const sheet = z.union([z.string(), z.number().int().min(1)]).optional();
+
+/** the item columns that count towards satisfaction */
+const items = z.array(z.string().min(1)).min(1);
 
 const surveyScores = z.strictObject({
   mode: z.literal('scores'),
-  /** the item columns that count towards satisfaction */
-  items: z.array(z.string().min(1)).min(1),
+  items,
   /** each item's maximum score */
   max: decimalSchema,
 });
 
 const surveyLevels = z.strictObject({
   mode: z.literal('levels'),
-  items: z.array(z.string().min(1)).min(1),
+  items,
   /** answer level → weight, e.g. 满意: 1, 较满意: 0.75 */
   levels: z.record(z.string(), decimalSchema),
 });
 
 const input = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('roster'), file: z.string().min(1), year: year.optional(), sheet: z.union([z.string(), z.number().int().min(1)]).optional() }),
-  z.strictObject({ kind: z.literal('budget'), file: z.string().min(1), sheet: z.union([z.string(), z.number().int().min(1)]).optional() }),
+  z.strictObject({ kind: z.literal('roster'), file, year: year.optional(), sheet }),
+  z.strictObject({ kind: z.literal('budget'), file, sheet }),
   z.strictObject({
     kind: z.literal('survey'),
-    file: z.string().min(1),
-    sheet: z.union([z.string(), z.number().int().min(1)]).optional(),
+    file,
+    sheet,
     scoring: z.discriminatedUnion('mode', [surveyScores, surveyLevels]),
   }),
-  z.strictObject({ kind: z.literal('judgements'), file: z.string().min(1) }),
+  z.strictObject({ kind: z.literal('judgements'), file }),
   /** the registered households (建档名单) */
-  z.strictObject({ kind: z.literal('registry'), file: z.string().min(1), sheet: z.union([z.string(), z.number().int().min(1)]).optional() }),
+  z.strictObject({ kind: z.literal('registry'), file, sheet }),
 ]);
 
 export const evaluationSchema = z.strictObject({

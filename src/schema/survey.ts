@@ -17,8 +17,9 @@ export interface SurveyAnswers {
 export const AUTO_ITEM = /^(问题|问|题|第?\d+题|Q)\s*\d*$/i;
 
 export function surveyKind(scoring: SurveyScoring): InputKind<SurveyAnswers> {
-  const fields = [{ field: 'seq', aliases: ['序号'], required: false }, ...scoring.items.map((item) => ({ field: item, aliases: [item], required: true, summable: scoring.mode === 'scores' }))];
+  const fields = [{ field: 'seq', aliases: ['序号'], required: false }, ...scoring.items.map((item) => ({ field: item, aliases: [item], required: true, ...(scoring.mode === 'scores' ? { summable: 'amount' as const } : {}) }))];
   const answer = z.string().transform((text, ctx) => {
+    // Stryker disable next-line Regex: removing every whitespace run or every whitespace character is the same
     const t = toHalfWidth(text).replace(/\s+/g, '');
     if (t === '') return undefined; // a blank answer is not counted
     if (scoring.mode === 'scores') {

@@ -2,7 +2,7 @@
 // fast path never accepts what the general reader would refuse), ID and bank numbers.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Bad, count, idNumber, money, normaliseName, numberText, optionalDate, optionalText, parseDate, requiredText } from '../../src/schema/cells.js';
+import { Bad, idNumber, money, normaliseName, numberText, optionalCount, optionalDate, optionalText, parseDate, requiredText } from '../../src/schema/cells.js';
 
 const show = (v: unknown) => (v instanceof Bad ? `Bad:${v.message}` : v === undefined ? undefined : String(v));
 
@@ -13,8 +13,8 @@ describe('cells', () => {
     expect(show(money('元')('1.5'))).toBe('1.5');
   });
 
-  it('count: a non-negative whole number', () => {
-    expect(['0', '12', '1,200', '', '1.5', '-1', 'x'].map((t) => show(count(t)))).toEqual(['0', '12', '1200', 'Bad:数量为空', 'Bad:不是非负整数', 'Bad:不是非负整数', 'Bad:不是非负整数']);
+  it('optionalCount: a non-negative whole number, or no value when blank (not 0)', () => {
+    expect(['0', '12', '1,200', '', '　', '1.5', '-1', 'x'].map((t) => show(optionalCount(t)))).toEqual(['0', '12', '1200', undefined, undefined, 'Bad:不是非负整数', 'Bad:不是非负整数', 'Bad:不是非负整数']);
   });
 
   it('text: optional trimmed, required refuses blank and full-width blanks', () => {

@@ -63,6 +63,18 @@ describe('evaluation.yaml', () => {
     expect([e.output, e.header_aliases, plain(e.settings.audit)]).toEqual(['评分结果.xlsx', {}, plain(DEFAULT_AUDIT)]);
     expect(evaluationSchema.parse({ ...ok, period: [1990, 2100] }).period).toEqual([1990, 2100]);
   });
+  it('a sheet by name or by position (from 1) for every kind that reads tables', () => {
+    const scoring = { mode: 'scores', items: ['问题1'], max: 5 };
+    for (const kind of ['roster', 'budget', 'survey', 'registry']) {
+      for (const sheet of [1, 2, '说明']) {
+        const spec = { kind, file: 'a.xlsx', sheet, ...(kind === 'survey' ? { scoring } : {}) };
+        expect(evaluationSchema.parse({ ...ok, inputs: [spec] }).inputs[0]).toEqual(expect.objectContaining({ kind, sheet }));
+      }
+    }
+    const levels = { kind: 'survey', file: 'a.csv', scoring: { mode: 'levels', items: ['问题1', '问题2'], levels: { 满意: 1, 一般: 0.5 } } };
+    const parsed = evaluationSchema.parse({ ...ok, inputs: [levels] }).inputs[0] as { scoring: { items: string[]; levels: Record<string, { toString(): string }> } };
+    expect([parsed.scoring.items, Object.entries(parsed.scoring.levels).map(([k, v]) => `${k}=${v.toString()}`)]).toEqual([['问题1', '问题2'], ['满意=1', '一般=0.5']]);
+  });
   it.each<[Record<string, unknown>, string]>([
     [{ period: [1989] }, 'e.yaml：period[0]过小或过短（应为 不少于 1990，实际为 1989）'],
     [{ period: [2101] }, 'e.yaml：period[0]过大或过长（应为 不超过 2100，实际为 2101）'],
@@ -76,6 +88,14 @@ describe('evaluation.yaml', () => {
     [{ inputs: [{ kind: 'survey', file: 'a', scoring: { mode: 'x' } }] }, 'e.yaml：inputs[0].scoring.mode不在允许的取值中（应为 scores / levels，实际为 x）'],
     [{ inputs: [{ kind: 'survey', file: 'a', scoring: { mode: 'scores', items: [], max: 5 } }] }, 'e.yaml：inputs[0].scoring.items过小或过短（应为 不少于 1，实际为 列表）'],
     [{ inputs: [] }, 'e.yaml：输入文件 inputs过小或过短（应为 不少于 1，实际为 列表）'],
+    [{ inputs: [{ kind: 'survey', file: 'a', scoring: { mode: 'levels', items: [], levels: { 满意: 1 } } }] }, 'e.yaml：inputs[0].scoring.items过小或过短（应为 不少于 1，实际为 列表）'],
+    [{ inputs: [{ kind: 'budget', file: 'a', sheet: 0 }] }, 'e.yaml：inputs[0].sheet过小或过短（应为 不少于 1，实际为 0）'],
+    [{ inputs: [{ kind: 'survey', file: 'a', sheet: 0, scoring: { mode: 'scores', items: ['问题1'], max: 5 } }] }, 'e.yaml：inputs[0].sheet过小或过短（应为 不少于 1，实际为 0）'],
+    [{ inputs: [{ kind: 'registry', file: 'a', sheet: 0 }] }, 'e.yaml：inputs[0].sheet过小或过短（应为 不少于 1，实际为 0）'],
+    [{ inputs: [{ kind: 'registry', file: '' }] }, 'e.yaml：文件 inputs[0].file过小或过短（应为 不少于 1，实际为 ）'],
+    [{ inputs: [{ kind: 'roster', file: 'a', year: 1989 }] }, 'e.yaml：年度 inputs[0].year过小或过短（应为 不少于 1990，实际为 1989）'],
+    [{ output: '评分结果.xlsx.bak' }, 'e.yaml：输出文件名 output：应为不含路径的 .xlsx 文件名'],
+    [{ tree: '' }, 'e.yaml：指标体系文件 tree过小或过短（应为 不少于 1，实际为 ）'],
     [{ settings: { audit: { age: { max: 'x' } } } }, 'e.yaml：settings.audit.age.max的类型不对（应为 数字，实际为 x）'],
   ])('%j', (change, text) => {
     expect(texts(evaluationSchema, { ...ok, ...change }, EVALUATION_LABELS)).toEqual([text]);

@@ -1,30 +1,10 @@
 // Every header text a roster may use for every field, read through the real input
 // layer; the required fields refused when absent; the summable ones checked in 合计.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROSTER_FIELDS, ROSTER_KIND } from '../../src/schema/roster.js';
-import { readFileRecords } from '../../src/run/read-table.js';
-import type { Problem } from '../../src/problems/problem.js';
-import type { TableHeader } from '../../src/io/table-locator.js';
+import { readAs } from '../helpers/read-kind.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'jixiao-headers-'));
-let n = 0;
-async function read(csv: string) {
-  const path = join(dir, `r${(n += 1)}.csv`);
-  writeFileSync(path, csv);
-  const records: unknown[] = [];
-  const problems: Problem[] = [];
-  let tables: TableHeader[] = [];
-  try {
-    const summary = await readFileRecords(path, 'r.csv', ROSTER_KIND, {}, (value) => records.push(value), (p) => problems.push(p));
-    tables = summary.tables;
-  } catch (e) {
-    problems.push(...((e as { problems?: Problem[] }).problems ?? []));
-  }
-  return { records, problems, tables };
-}
+const read = (csv: string) => readAs(ROSTER_KIND, csv);
 
 const REQUIRED = { name: ['姓名', '刘勇'], paid: ['已支付金额', '6000'], aid_type: ['帮扶项目', '生活救助'] } as const;
 const SAMPLE: Record<string, string> = {
