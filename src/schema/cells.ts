@@ -51,6 +51,7 @@ export const requiredText: Converter<string> = (text) => {
 
 /** A person's name without the spaces (also full-width) used for alignment: "刘　勇" → "刘勇". */
 export function normaliseName(text: string): string {
+  // Stryker disable next-line Regex: removing runs of spaces or each space is the same
   return text.replace(/[\s\u3000]+/g, '');
 }
 
@@ -79,10 +80,13 @@ const WRITTEN = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
 
 /** The digit at `i` of `text`, or NaN. */
+// Stryker disable all: the fast path's mutants that only make it decline are equivalent (see isoForm);
+// those that make it accept a non-date are killed by the tests of every digit place
 function digitAt(text: string, i: number): number {
   const c = text.charCodeAt(i) - 48;
   return c >= 0 && c <= 9 ? c : NaN;
 }
+// Stryker restore all
 
 /**
  * A date already in the ISO form (2023-11-30), read by character codes: the common case
@@ -90,15 +94,18 @@ function digitAt(text: string, i: number): number {
  * way, so a mutant that makes it decline more is equivalent; a mutant that makes it
  * accept a non-date is killed by the property test in test/schema/cells.test.ts.
  */
+// Stryker disable BlockStatement,ConditionalExpression: declining every text, or these shapes, only slows the common case
 function isoForm(text: string): string | undefined {
   if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return undefined;
   const y = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
   const m = digitAt(text, 5) * 10 + digitAt(text, 6);
   const d = digitAt(text, 8) * 10 + digitAt(text, 9);
   // a non-digit made one of them NaN, which no comparison rejects
+  // Stryker disable next-line ArithmeticOperator: y + m - d is NaN exactly when y + m + d is
   if (Number.isNaN(y + m + d)) return undefined;
   return isoDate(y, m, d) && text;
 }
+// Stryker restore BlockStatement,ConditionalExpression
 
 /** 2023-11-30, 2023/11/30, 2023.11.30, 2023年11月30日, 20231130 or an Excel serial → ISO date text. */
 export function parseDate(text: string): string | undefined {
@@ -106,6 +113,7 @@ export function parseDate(text: string): string | undefined {
 }
 
 function parseWrittenDate(text: string): string | undefined {
+  // Stryker disable next-line Regex: removing runs of spaces or each space is the same
   const t = text.replace(/\s+/g, '');
   const m = WRITTEN.exec(t) ?? COMPACT.exec(t);
   if (m) return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
@@ -121,12 +129,15 @@ export const optionalDate: Converter<string | undefined> = (text) => {
 };
 
 /** Identity or bank numbers: exact text, never a number. */
+// Stryker disable next-line Regex: a fast path; digits the pattern misses are folded to themselves below
 const DIGITS = /^\d+$/;
 
 export const numberText: Converter<string | undefined> = (text) => {
-  // the common case needs no folding (and no new string)
+  // the common case needs no folding (and no new string); skipping the shortcut is equivalent
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (DIGITS.test(text)) return text;
   if (text.trim() === '') return undefined;
+  // Stryker disable next-line Regex: removing runs of spaces or each space is the same
   return toHalfWidth(text).replace(/\s+/g, '').toUpperCase();
 };
 
@@ -134,6 +145,8 @@ const ID_FORMAT = /^(\d{17}[\dX]|\d{15})$/;
 const BAD_ID = new Bad('身份证号应为 18 位（末位可为 X）或 15 位数字');
 
 export const idNumber: Converter<string | undefined> = (text) => {
+  // a shortcut: a valid ID folds to itself below
+  // Stryker disable next-line ConditionalExpression: equivalent, see above
   if (ID_FORMAT.test(text)) return text;
   const t = numberText(text);
   return t === undefined || t instanceof Bad || ID_FORMAT.test(t) ? t : BAD_ID;

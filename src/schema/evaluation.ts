@@ -43,6 +43,8 @@ const input = z.discriminatedUnion('kind', [
 export const evaluationSchema = z.strictObject({
   project: z.string().min(1),
   evaluator: z.string().optional(),
+  /** the report's date as printed (e.g. 2023年10月): the workbooks show it, never the clock */
+  report_date: z.string().min(1).optional(),
   /** the evaluated years */
   period: z.array(year).min(1),
   /** the indicator tree: a copy inside the folder, so template changes never rescore this evaluation */
@@ -68,4 +70,6 @@ export const EVALUATION_LABELS = {
   kind: '类型',
   year: '年度',
   output: '输出文件名',
+  report_date: '报告日期',
+  evaluator: '评价机构',
 };

@@ -1,4 +1,4 @@
-// The fuzz harness. In `npm test` a short slice with a fixed seed (3 seconds a
+// The fuzz harness. In `npm test` a short slice with a fixed seed (1 second a
 // target) and every regression fixture in fixtures/fuzz/<target>/; `npm run fuzz`
 // runs longer (FUZZ_SECONDS per target, FUZZ_SEED) and saves each crash under
 // .fuzz-crashes/ — fixed, it moves to fixtures/fuzz/<target>/ and is replayed for good.
@@ -13,7 +13,7 @@ import { ROOT } from '../helpers/fixture-copy.js';
 import { TARGETS, type FuzzTarget } from './targets.js';
 
 const LONG = process.env.FUZZ === '1';
-const SECONDS = Number(process.env.FUZZ_SECONDS ?? (LONG ? 60 : 3));
+const SECONDS = Number(process.env.FUZZ_SECONDS ?? (LONG ? 60 : 1));
 const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
 /** One input that takes longer than this has hung (the slowest real ones take well under a second). */
 const HANG_MS = 10_000;

@@ -4,16 +4,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFileRecords } from '../../src/run/read-table.js';
-import type { Problem } from '../../src/problems/problem.js';
+import { InputError, type Problem } from '../../src/problems/problem.js';
 import type { TableHeader } from '../../src/io/table-locator.js';
 import type { InputKind } from '../../src/schema/table-records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-read-kind-'));
 let n = 0;
 
-export async function readAs<T>(kind: InputKind<T>, csv: string): Promise<{ records: unknown[]; extras: (Readonly<Record<string, string>> | undefined)[]; problems: Problem[]; tables: TableHeader[] }> {
-  const path = join(dir, `t${(n += 1)}.csv`);
-  writeFileSync(path, csv);
+export async function readAs<T>(kind: InputKind<T>, csv: string, file?: string): Promise<{ records: unknown[]; extras: (Readonly<Record<string, string>> | undefined)[]; problems: Problem[]; tables: TableHeader[] }> {
+  // a file (e.g. an XLSX) when given, else the CSV text written to one
+  const path = file ?? join(dir, `t${(n += 1)}.csv`);
+  if (!file) writeFileSync(path, csv);
   const records: unknown[] = [];
   const extras: (Readonly<Record<string, string>> | undefined)[] = [];
   const problems: Problem[] = [];
@@ -21,7 +22,7 @@ export async function readAs<T>(kind: InputKind<T>, csv: string): Promise<{ reco
   try {
     const summary = await readFileRecords(
       path,
-      't.csv',
+      file ? 't.xlsx' : 't.csv',
       kind,
       {},
       (value, _row, _table, extra) => {
@@ -32,7 +33,9 @@ export async function readAs<T>(kind: InputKind<T>, csv: string): Promise<{ reco
     );
     tables = summary.tables;
   } catch (e) {
-    problems.push(...((e as { problems?: Problem[] }).problems ?? []));
+    // a refused file is its problems; anything else is a bug the test must see
+    if (!(e instanceof InputError)) throw e;
+    problems.push(...e.problems);
   }
   return { records, extras, problems, tables };
 }

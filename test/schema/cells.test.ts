@@ -19,7 +19,7 @@ describe('cells', () => {
 
   it('text: optional trimmed, required refuses blank and full-width blanks', () => {
     expect([' a ', '', '  '].map((t) => show(optionalText(t)))).toEqual(['a', undefined, undefined]);
-    expect([' 生活救助 ', '　', '', '　助学　'].map((t) => show(requiredText(t)))).toEqual(['生活救助', 'Bad:不能为空', 'Bad:不能为空', '助学']);
+    expect([' 生活救助 ', '　', '', '　助学　', '生活　救助'].map((t) => show(requiredText(t)))).toEqual(['生活救助', 'Bad:不能为空', 'Bad:不能为空', '助学', '生活 救助']);
     expect(['刘　勇', ' 刘 勇 ', '刘\t\n勇'].map(normaliseName)).toEqual(['刘勇', '刘勇', '刘勇']);
   });
 
@@ -46,6 +46,30 @@ describe('cells', () => {
       { seed: 20261201, numRuns: 3000 },
     );
     expect(['2023-1/-05', '2023-0:-05', '2023-11-0/', '202/-11-05'].map(parseDate)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it('a non-digit in any digit place of an ISO date is no date; other separators give the ISO form', () => {
+    // (a space is removed before the general reader looks: '2023- 1-30' is a date)
+    const notDigits = [':', ';', '/', '.', 'a', '-', '@'];
+    for (const base of ['2023-11-30', '2020-02-29', '1999-09-09']) {
+      for (const i of [0, 1, 2, 3, 5, 6, 8, 9]) {
+        for (const ch of notDigits) {
+          const text = base.slice(0, i) + ch + base.slice(i + 1);
+          expect([text, parseDate(text)]).toEqual([text, undefined]);
+        }
+      }
+      for (const i of [4, 7]) {
+        for (const sep of ['/', '.']) expect(parseDate(base.slice(0, i) + sep + base.slice(i + 1))).toBe(base);
+        expect(parseDate(base.slice(0, i) + ':' + base.slice(i + 1))).toBeUndefined();
+      }
+    }
+  });
+
+  it('dates at their edges: years past 2100 refused in every form, months and days of two digits kept, serials with decimals', () => {
+    expect(['2150-01-01', '2101-01-01', '2150/1/1'].map(parseDate)).toEqual([undefined, undefined, undefined]);
+    expect(['2023/10/10', '2023年10月1日', '2023.1.10', '20231010'].map(parseDate)).toEqual(['2023-10-10', '2023-10-01', '2023-01-10', '2023-10-10']);
+    expect(['45000.25', '45000.5', '45000'].map(parseDate)).toEqual(['2023-03-15', '2023-03-15', '2023-03-15']);
+    expect(['x20231130', '2023113', 'x2023-11-30'].map(parseDate)).toEqual([undefined, undefined, undefined]);
   });
 
   it('ID and bank numbers: exact text, folded to half width and upper case', () => {

@@ -96,6 +96,7 @@ describe('evaluation.yaml', () => {
     [{ inputs: [{ kind: 'roster', file: 'a', year: 1989 }] }, 'e.yaml：年度 inputs[0].year过小或过短（应为 不少于 1990，实际为 1989）'],
     [{ output: '评分结果.xlsx.bak' }, 'e.yaml：输出文件名 output：应为不含路径的 .xlsx 文件名'],
     [{ tree: '' }, 'e.yaml：指标体系文件 tree过小或过短（应为 不少于 1，实际为 ）'],
+    [{ inputs: [{ kind: 'survey', file: 'a', scoring: { mode: 'scores', items: ['问题1'], max: '十' } }] }, 'e.yaml：inputs[0].scoring.max：应为数字，实际为「十」'],
     [{ settings: { audit: { age: { max: 'x' } } } }, 'e.yaml：settings.audit.age.max的类型不对（应为 数字，实际为 x）'],
   ])('%j', (change, text) => {
     expect(texts(evaluationSchema, { ...ok, ...change }, EVALUATION_LABELS)).toEqual([text]);

@@ -52,9 +52,10 @@ describe('answer levels', () => {
     expect(why(problems)).toEqual([['survey-row-invalid', 2, '问题1', '问卷答案应为 满意 / 一般 之一']]);
   });
 
-  it('levels are not summed: a row labelled 合计 is an answer row like any other', async () => {
-    const { problems } = await readAs(levels, '序号,问题1,问题2\n1,满意,满意\n合计,满意,一般\n');
+  it('levels are not summed: a 合计 row of counts under answer levels is not checked', async () => {
+    const { problems, tables } = await readAs(levels, '序号,问题1,问题2\n1,满意,满意\n2,一般,满意\n合计,5,1\n');
     expect(problems).toEqual([]);
+    expect(tables[0]?.columns.map((c) => [c.field, c.header])).toEqual([['seq', '序号'], ['问题1', '问题1'], ['问题2', '问题2']]);
   });
 });
 

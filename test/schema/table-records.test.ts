@@ -1,11 +1,16 @@
 // readRecords, the step every input kind goes through: 合计/小计 checks exact at any
 // size and in 万元, which rows reset which sums, the cells of unrecognised columns,
 // and how a refused cell is reported (also for a schema's own non-custom issue).
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { BUDGET_KIND } from '../../src/schema/budget.js';
 import { ROSTER_KIND } from '../../src/schema/roster.js';
 import type { InputKind } from '../../src/schema/table-records.js';
+import { foundOf } from '../../src/schema/pii.js';
 import { readAs } from '../helpers/read-kind.js';
 
 const totals = (problems: { code: string; message: string; where: { row?: number; column?: string }; expected?: string; found?: string }[]) =>
@@ -63,12 +68,32 @@ describe('rows', () => {
     expect(extras).toEqual([{ 联系电话: '138' }, undefined]);
   });
 
-  it('a refused cell is reported on its row and column, with what was there (trimmed) or 空', async () => {
-    const { problems } = await readAs(ROSTER_KIND, '姓名,已支付金额,帮扶项目\n甲, abc ,生活救助\n乙,,生活救助\n');
-    expect(problems.map((p) => [p.code, p.where.row, p.where.column, p.message, p.found])).toEqual([
-      ['roster-row-invalid', 2, '已支付金额', '不是金额', 'abc'],
-      ['roster-row-invalid', 3, '已支付金额', '金额为空', '空'],
+  it('a refused cell is an error on its row and column, with what was there (trimmed) or 空; an ID masked', async () => {
+    const { problems } = await readAs(ROSTER_KIND, '姓名,已支付金额,帮扶项目,身份证号\n甲, abc ,生活救助,\n乙,,生活救助,\n丙,1,生活救助,14042319900101123\n');
+    expect(problems.map((p) => [p.severity, p.code, p.where.row, p.where.column, p.found, p.foundFull])).toEqual([
+      ['error', 'roster-row-invalid', 2, '已支付金额', 'abc', undefined],
+      ['error', 'roster-row-invalid', 3, '已支付金额', '空', undefined],
+      ['error', 'roster-row-invalid', 4, '身份证号', '1404*********1123', '14042319900101123'],
     ]);
+  });
+
+  it('a refused bank number would be masked like an ID (no converter refuses one today)', () => {
+    expect(foundOf('bank_account', '6222020200112233445')).toEqual({ found: '6222***********3445', foundFull: '6222020200112233445' });
+    expect(foundOf('name', '刘勇')).toEqual({ found: '刘勇' });
+  });
+
+  it('in an XLSX: a row ending before the last columns has them blank; problems name the sheet', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('2021年');
+    ws.addRow(['姓名', '已支付金额', '帮扶项目', '性别', '备注']);
+    ws.addRow(['甲', 100, '生活救助']);
+    ws.addRow(['乙', 'x', '生活救助', '女', '补发']);
+    const file = join(mkdtempSync(join(tmpdir(), 'jixiao-tr-')), 'r.xlsx');
+    await wb.xlsx.writeFile(file);
+    const { records, extras, problems } = await readAs(ROSTER_KIND, '', file);
+    expect(records).toEqual([expect.not.objectContaining({ gender: expect.anything() })]);
+    expect(extras).toEqual([undefined]);
+    expect(problems.map((p) => [p.where.file, p.where.sheet, p.where.row, p.where.column])).toEqual([['t.xlsx', '2021年', 3, '已支付金额']]);
   });
 
   it('an issue a schema raises without a message of ours reads 取值无效, never zod’s English', async () => {
