@@ -23,6 +23,7 @@ export function standardFor(aidType: string, config: AuditConfig): { min?: Decim
 
 export const amounts: Check = {
   id: 'amounts',
+  name: '金额与标准',
   rule: '已支付金额不超过帮扶金额；金额为正；每人每年各帮扶项目金额在标准之内',
   run({ records, identities, config }) {
     const out: Problem[] = [];

@@ -9,6 +9,7 @@ import { rowFinding, yearOf } from './check.js';
 
 export const approvals: Check = {
   id: 'approvals',
+  name: '审批层级',
   rule: '每户全年医疗救助超过 1 万元须市总审批，超过 2 万元须省总审批，超过 5 万元须全总审批',
   run({ records, identities, config }) {
     const out: Problem[] = [];

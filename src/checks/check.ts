@@ -24,7 +24,10 @@ export interface AuditContext {
 }
 
 export interface Check {
+  /** stable, for --config disable and JSON */
   id: string;
+  /** what users read in sheets and text: 重复受助, 审批层级 … */
+  name: string;
   /** the rule in words, for the summary sheet */
   rule: string;
   run(ctx: AuditContext): Problem[];

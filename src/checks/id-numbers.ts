@@ -49,6 +49,7 @@ export function readIdNumber(id: string): IdFacts | { problem: string } {
 
 export const idNumbers: Check = {
   id: 'id-numbers',
+  name: '身份证号核查',
   rule: '身份证号校验位、出生日期、性别码与性别列一致、年龄在合理范围',
   run({ records, config }) {
     const out: Problem[] = [];

@@ -19,6 +19,7 @@ export function registryMatch(name: string, idNumber: string | undefined, unit: 
 
 export const registration: Check = {
   id: 'registration',
+  name: '建档在册',
   rule: '先建档、后帮扶：受助人员须在建档名单中',
   run({ records, registry, config }) {
     if (!registry) return [];

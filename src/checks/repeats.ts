@@ -23,6 +23,7 @@ function describeAll(rs: readonly RosterRecord[]): string {
 
 export const repeats: Check = {
   id: 'repeats',
+  name: '重复受助',
   rule: '同一人员同一年度同一帮扶项目重复领取；跨年度、跨项目、跨单位受助；同名不同人',
   run({ records, identities }) {
     const out: Problem[] = [];

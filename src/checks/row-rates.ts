@@ -7,6 +7,7 @@ import { rowFinding } from './check.js';
 
 export const rowRates: Check = {
   id: 'row-rates',
+  name: '行执行率',
   rule: '每行的预算执行率等于已支付金额 ÷ 帮扶金额',
   run({ records }) {
     const out: Problem[] = [];

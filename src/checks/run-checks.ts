@@ -16,7 +16,7 @@ import { timing } from './timing.js';
  * Stated totals are checked while the tables are read (table-records.ts); their
  * findings are handed in and listed under this check.
  */
-export const totals: Check = { id: 'totals', rule: '合计行、小计行等于明细之和', run: () => [] };
+export const totals: Check = { id: 'totals', name: '合计核对', rule: '合计行、小计行等于明细之和', run: () => [] };
 
 export const CHECKS: readonly Check[] = [idNumbers, amounts, rowRates, totals, approvals, timing, registration, repeats];
 

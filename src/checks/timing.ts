@@ -17,6 +17,7 @@ const SIGNED = /^(是|已签|已签字|有|√|✓|Y|YES|TRUE)$/i;
 
 export const timing: Check = {
   id: 'timing',
+  name: '发放时间',
   rule: '在资金通知规定的期限前发放；发放日期在评价期间内；现金发放须有领取人签字',
   run({ records, config, period }) {
     const out: Problem[] = [];

@@ -1,6 +1,7 @@
 // The audit's sheets: 数据核查 (one row per finding, with whom it concerns, the
 // ID masked unless --show-pii) and 核查汇总 (counts per check, persons vs person-times).
 import type { Workbook } from 'exceljs';
+import type { Check } from '../checks/check.js';
 import type { AuditResult } from '../checks/run-checks.js';
 import { SEVERITY_LABEL, foundText, maskNumber, type Problem } from '../problems/problem.js';
 import { setUpSheet, styleRow, type ColumnSpec } from './sheet-style.js';
@@ -15,36 +16,44 @@ const ORDER = { error: 0, warning: 1, info: 2 } as const;
  */
 export const MAX_LISTED_FINDINGS = 100_000;
 
-/** Each finding's check rule, looked up once (searching every check's list per finding is quadratic). */
-function rulesOf(audit: AuditResult): Map<Problem, string> {
-  const rules = new Map<Problem, string>();
-  for (const { check, findings } of audit.byCheck) for (const f of findings) rules.set(f, check.rule);
-  return rules;
+/** Each finding's check, looked up once (searching every check's list per finding is quadratic). */
+function checksOf(audit: AuditResult): Map<Problem, Check> {
+  const checks = new Map<Problem, Check>();
+  for (const { check, findings } of audit.byCheck) for (const f of findings) checks.set(f, check);
+  return checks;
+}
+
+/** The file as the user named it, with the sheet when there is one: 2020.xlsx（2020年） */
+function placeOf(f: Problem): string {
+  const { file, sheet } = f.where;
+  return [file, sheet && `（${sheet}）`].filter(Boolean).join('');
 }
 
 export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, showPii = false, maxListed = MAX_LISTED_FINDINGS): void {
   const ws = wb.addWorksheet('数据核查');
+  // chosen and sized for print on A4 landscape at 90% or more; the rules are in 核查汇总,
+  // the codes in --format json
   const columns: ColumnSpec[] = [
-    { header: '级别', width: 7 },
-    { header: '代码', width: 22 },
-    { header: '核查规则', width: 30, wrap: true },
-    { header: '文件', width: 22, wrap: true },
-    { header: '工作表', width: 10 },
-    { header: '行', width: 6 },
-    { header: '人员', width: 10 },
-    { header: '身份证号', width: 21 },
-    { header: '单位', width: 20, wrap: true },
-    { header: '问题', width: 36, wrap: true },
-    { header: '应为', width: 16, wrap: true },
-    { header: '实际为', width: 30, wrap: true },
-    { header: '建议处理', width: 40, wrap: true },
+    { header: '级别', width: 5 },
+    { header: '核查项', width: 11, wrap: true },
+    { header: '文件', width: 14, wrap: true },
+    { header: '行', width: 5 },
+    { header: '人员', width: 8, wrap: true },
+    { header: '身份证号', width: 19 },
+    { header: '单位', width: 14, wrap: true },
+    { header: '问题', width: 24, wrap: true },
+    { header: '应为', width: 12, wrap: true },
+    { header: '实际为', width: 14, wrap: true },
+    { header: '建议处理', width: 18, wrap: true },
   ];
   let r = setUpSheet(ws, `${title}数据核查`, columns);
-  const rules = rulesOf(audit);
+  const checks = checksOf(audit);
   const findings = [...audit.findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
+  const whole = { spans: new Map([[1, columns.length]]) };
   if (findings.length === 0) {
     ws.getCell(r, 1).value = '未发现问题';
     ws.mergeCells(r, 1, r, columns.length);
+    styleRow(ws.getRow(r), columns, whole);
   }
   for (const f of findings.slice(0, maxListed)) {
     const row = ws.getRow(r);
@@ -52,10 +61,8 @@ export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, 
     // every value is written as a plain value: text from inputs never becomes a formula
     row.values = [
       SEVERITY_LABEL[f.severity],
-      f.code,
-      rules.get(f) ?? '',
-      f.where.file ?? '',
-      f.where.sheet ?? '',
+      checks.get(f)?.name ?? '',
+      placeOf(f),
       f.where.row ?? '',
       f.person?.name ?? '',
       id ? (showPii ? id : maskNumber(id)) : '',
@@ -71,12 +78,13 @@ export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, 
   if (findings.length > maxListed) {
     ws.getCell(r, 1).value = `……另有 ${findings.length - maxListed} 条问题未列出（本表按错误、警告、提示的顺序只列前 ${maxListed} 条；各核查项的数量见「核查汇总」，完整清单用 --format json 输出）`;
     ws.mergeCells(r, 1, r, columns.length);
+    styleRow(ws.getRow(r), columns, whole);
   }
 
   const sum = wb.addWorksheet('核查汇总');
   const sumColumns: ColumnSpec[] = [
-    { header: '核查项', width: 16 },
-    { header: '规则', width: 50, wrap: true },
+    { header: '核查项', width: 14, wrap: true },
+    { header: '规则', width: 60, wrap: true },
     { header: '错误', width: 8 },
     { header: '警告', width: 8 },
     { header: '提示', width: 8 },
@@ -84,13 +92,13 @@ export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, 
   let s = setUpSheet(sum, `${title}核查汇总`, sumColumns);
   for (const { check, findings: list } of audit.byCheck) {
     const row = sum.getRow(s);
-    row.values = [check.id, check.rule, ...(['error', 'warning', 'info'] as const).map((sev) => list.filter((f) => f.severity === sev).length)];
+    row.values = [check.name, check.rule, ...(['error', 'warning', 'info'] as const).map((sev) => list.filter((f) => f.severity === sev).length)];
     styleRow(row, sumColumns);
     s += 1;
   }
   const total = sum.getRow(s);
   total.values = ['合计', '', ...(['error', 'warning', 'info'] as const).map((sev) => audit.findings.filter((f) => f.severity === sev).length)];
-  styleRow(total, sumColumns, true);
+  styleRow(total, sumColumns, { total: true });
   s += 2;
   const { records } = audit.context;
   const persons = audit.identities.persons.length;

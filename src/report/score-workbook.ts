@@ -1,6 +1,6 @@
 // The score workbook: 评分表 laid out as 表3-1 / 附件1, 得分汇总 as 表3-2, the
 // metrics the scores rest on with their sources, and the problems found.
-import type { Workbook } from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
 import ExcelJS from '../io/exceljs.js';
 import type { AuditResult } from '../checks/run-checks.js';
 import { addAuditSheets } from './audit-sheets.js';
@@ -8,11 +8,14 @@ import type { ScoredNode, ScoredTree } from '../engine/score.js';
 import { describeProvenance, formatMetricValue, type Metric } from '../metrics/metric.js';
 import { roundTo, type Decimal } from '../numbers/decimal.js';
 import { SEVERITY_LABEL, formatWhere, type Problem } from '../problems/problem.js';
-import { RATE_FORMAT, SCORE_FORMAT, setUpSheet, styleRow, type ColumnSpec } from './sheet-style.js';
+import { RATE_FORMAT, SCORE_FORMAT, breakPagesBetween, fitMergedDown, setUpSheet, styleRow, type ColumnSpec } from './sheet-style.js';
+import type { RowGroup } from './sheet-layout.js';
 
 export interface ScoreReportInput {
   project: string;
   evaluator?: string;
+  /** the report's date as evaluation.yaml gives it */
+  reportDate?: string;
   period: number[];
   scored: ScoredTree;
   metrics: ReadonlyMap<string, Metric>;
@@ -20,6 +23,9 @@ export interface ScoreReportInput {
   audit?: AuditResult;
   showPii?: boolean;
 }
+
+export const SCORE_SHEET = '附件1 评分表';
+export const SUMMARY_SHEET = '表3-2 得分汇总';
 
 function num(d: Decimal, places: number): number {
   return Number(roundTo(d, places).toFixed(places));
@@ -34,6 +40,13 @@ function periodText(period: number[]): string {
   return sorted.length > 1 ? `${sorted[0]}-${sorted[sorted.length - 1]}年` : `${sorted[0]}年`;
 }
 
+/** The title block's second line: who evaluated, which years, when reported (as evaluation.yaml says). */
+function subtitle(input: ScoreReportInput): string {
+  return [input.evaluator && `评价机构：${input.evaluator}`, `评价期间：${periodText(input.period)}`, input.reportDate && `报告日期：${input.reportDate}`]
+    .filter(Boolean)
+    .join('　　');
+}
+
 function leafRows(nodes: readonly ScoredNode[], ancestors: ScoredNode[] = []): { leaf: ScoredNode; chain: ScoredNode[] }[] {
   return nodes.flatMap((n) => (n.children ? leafRows(n.children, [...ancestors, n]) : [{ leaf: n, chain: [...ancestors, n] }]));
 }
@@ -45,30 +58,42 @@ function evidence(leaf: ScoredNode): string {
   return parts.filter(Boolean).join('\n');
 }
 
+interface Span {
+  from: number;
+  to: number;
+  level: number;
+}
+
 function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
   const { scored } = input;
   const places = scored.tree.rounding.places;
   const levels = scored.tree.levels;
-  const ws = wb.addWorksheet('评分表', { properties: { defaultRowHeight: 18 } });
+  const leaves = leafRows(scored.nodes);
+  const hasTarget = leaves.some(({ leaf }) => leaf.node.target);
+  const hasActual = leaves.some(({ leaf }) => leaf.actual);
+  const ws = wb.addWorksheet(SCORE_SHEET);
+  // widths chosen for print: the whole table on A4 landscape at 90% or more (body text ≥ 9 pt)
+  const levelWidths = [9, 9, 11];
   const columns: ColumnSpec[] = [
-    ...levels.map((l) => ({ header: l, width: 14, wrap: true })),
-    { header: '指标解释', width: 36, wrap: true },
-    { header: '评分标准', width: 40, wrap: true },
-    { header: '目标值', width: 10, wrap: true },
-    { header: '完成值', width: 12, wrap: true },
-    { header: '分值', width: 8, format: SCORE_FORMAT },
-    { header: '得分', width: 8, format: SCORE_FORMAT },
-    { header: '得分率', width: 10, format: RATE_FORMAT },
-    { header: '评分依据', width: 60, wrap: true },
+    ...levels.map((l, i) => ({ header: l, width: levelWidths[i] ?? 9, wrap: true })),
+    { header: '指标解释', width: 20, wrap: true },
+    { header: '评分标准', width: 25, wrap: true },
+    ...(hasTarget ? [{ header: '目标值', width: 8, wrap: true }] : []),
+    ...(hasActual ? [{ header: '完成值', width: 9, wrap: true }] : []),
+    { header: '分值', width: 6.5, format: SCORE_FORMAT },
+    { header: '得分', width: 6.5, format: SCORE_FORMAT },
+    { header: '得分率', width: 8.5, format: RATE_FORMAT },
+    { header: '评分依据', width: 24, wrap: true },
   ];
-  let r = setUpSheet(ws, `${input.project}绩效评价评分表（${periodText(input.period)}）`, columns);
+  const col = Object.fromEntries(columns.map((c, i) => [c.header, i + 1]));
+  const first = setUpSheet(ws, { title: `${input.project}绩效评价评分表（${periodText(input.period)}）`, subtitle: subtitle(input) }, columns);
+  let r = first;
   const L = levels.length;
-  const spans = new Map<ScoredNode, { from: number; to: number; level: number }>();
-  for (const { leaf, chain } of leafRows(scored.nodes)) {
+  const spans = new Map<ScoredNode, Span>();
+  for (const { leaf, chain } of leaves) {
     const row = ws.getRow(r);
     chain.forEach((n, i) => {
-      const label = n.children ? `${n.node.name}（${num(n.node.weight, places)}分）` : n.node.name;
-      row.getCell(i + 1).value = label;
+      row.getCell(i + 1).value = n.children ? `${n.node.name}（${num(n.node.weight, places)}分）` : n.node.name;
       const span = spans.get(n);
       if (span) span.to = r;
       else spans.set(n, { from: r, to: r, level: i + 1 });
@@ -76,50 +101,86 @@ function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
     const n = leaf.node;
     row.getCell(L + 1).value = n.explanation ?? '';
     row.getCell(L + 2).value = n.criteria ?? '';
-    row.getCell(L + 3).value = n.target?.text ?? '';
-    row.getCell(L + 4).value = leaf.actual ?? '';
-    row.getCell(L + 5).value = num(n.weight, places);
-    row.getCell(L + 6).value = num(leaf.score, places);
-    row.getCell(L + 7).value = rateNum(leaf.rate);
-    row.getCell(L + 8).value = evidence(leaf);
-    styleRow(row, columns);
+    if (hasTarget) row.getCell(col['目标值'] as number).value = n.target?.text ?? '';
+    if (hasActual) row.getCell(col['完成值'] as number).value = leaf.actual ?? '';
+    row.getCell(col['分值'] as number).value = num(n.weight, places);
+    row.getCell(col['得分'] as number).value = num(leaf.score, places);
+    row.getCell(col['得分率'] as number).value = rateNum(leaf.rate);
+    row.getCell(col['评分依据'] as number).value = evidence(leaf);
+    // a leaf above the last level spans the remaining level columns
+    const leafLevel = chain.length;
+    styleRow(row, columns, leafLevel < L ? { spans: new Map([[leafLevel, L]]) } : {});
     r += 1;
   }
-  // merge each ancestor over its leaves; a leaf above the last level spans the remaining level columns
+  // merged level cells need their text's height before pages are laid out
   for (const [node, span] of spans) {
-    const lastCol = node.children ? span.level : L;
-    if (span.to > span.from || lastCol > span.level) ws.mergeCells(span.from, span.level, span.to, lastCol);
+    if (node.children && span.to > span.from) fitMergedDown(ws, span.from, span.to, levelLabel(ws, span), columns[span.level - 1]?.width ?? 9);
   }
   const total = ws.getRow(r);
+  const beforeWeight = (col['分值'] as number) - 1;
   total.getCell(1).value = '合计';
-  ws.mergeCells(r, 1, r, L + 4);
-  total.getCell(L + 5).value = num(scored.tree.total, places);
-  total.getCell(L + 6).value = num(scored.total, places);
-  total.getCell(L + 7).value = rateNum(scored.rate);
-  total.getCell(L + 8).value = `评价等级：${scored.grade}`;
-  styleRow(total, columns, true);
+  ws.mergeCells(r, 1, r, beforeWeight);
+  total.getCell(col['分值'] as number).value = num(scored.tree.total, places);
+  total.getCell(col['得分'] as number).value = num(scored.total, places);
+  total.getCell(col['得分率'] as number).value = rateNum(scored.rate);
+  total.getCell(col['评分依据'] as number).value = `评价等级：${scored.grade}`;
+  styleRow(total, columns, { total: true, spans: new Map([[1, beforeWeight]]) });
+  // pages break between level-1 groups (between level-2 groups only inside one taller than a page)
+  const groupOf = (n: ScoredNode): RowGroup => {
+    const span = spans.get(n) as Span;
+    return { from: span.from, to: span.to, children: n.children?.map(groupOf) };
+  };
+  const starts = breakPagesBetween(ws, first, r, [...scored.nodes.map(groupOf), { from: r, to: r }]);
+  // each ancestor merged over its leaves, page by page: a group split across pages is
+  // merged (and labelled) again on each, so no page shows half a merged cell
+  for (const [node, span] of spans) {
+    const lastCol = node.children ? span.level : L;
+    const label = levelLabel(ws, span);
+    for (const [from, to] of splitAt(span.from, span.to, starts)) {
+      ws.getCell(from, span.level).value = label;
+      if (to > from || lastCol > span.level) ws.mergeCells(from, span.level, to, lastCol);
+    }
+  }
+}
+
+function levelLabel(ws: Worksheet, span: Span): string {
+  return String(ws.getCell(span.from, span.level).value ?? '');
+}
+
+/** [from, to] cut before each page start inside it. */
+function splitAt(from: number, to: number, pageStarts: readonly number[]): [number, number][] {
+  const parts: [number, number][] = [];
+  let start = from;
+  for (const p of pageStarts) {
+    if (p > start && p <= to) {
+      parts.push([start, p - 1]);
+      start = p;
+    }
+  }
+  parts.push([start, to]);
+  return parts;
 }
 
 function summarySheet(wb: Workbook, input: ScoreReportInput): void {
   const { scored } = input;
   const places = scored.tree.rounding.places;
-  const ws = wb.addWorksheet('得分汇总');
+  const ws = wb.addWorksheet(SUMMARY_SHEET);
   const columns: ColumnSpec[] = [
-    { header: scored.tree.levels[0] ?? '一级指标', width: 16, wrap: true },
-    { header: scored.tree.levels[1] ?? '二级指标', width: 20, wrap: true },
+    { header: scored.tree.levels[0] ?? '一级指标', width: 18, wrap: true },
+    { header: scored.tree.levels[1] ?? '二级指标', width: 24, wrap: true },
     { header: '权重', width: 10, format: SCORE_FORMAT },
     { header: '得分', width: 10, format: SCORE_FORMAT },
     { header: '得分率', width: 12, format: RATE_FORMAT },
   ];
-  let r = setUpSheet(ws, `${input.project}指标得分汇总表`, columns);
-  const put = (a: string, b: string, weight: Decimal, s: Decimal, rate: Decimal, bold = false) => {
+  let r = setUpSheet(ws, { title: `${input.project}指标得分汇总表`, subtitle: subtitle(input) }, columns);
+  const put = (a: string, b: string, weight: Decimal, s: Decimal, rate: Decimal, total = false) => {
     const row = ws.getRow(r);
     row.getCell(1).value = a;
     row.getCell(2).value = b;
     row.getCell(3).value = num(weight, places);
     row.getCell(4).value = num(s, places);
     row.getCell(5).value = rateNum(rate);
-    styleRow(row, columns, bold);
+    styleRow(row, columns, { total });
     r += 1;
   };
   for (const top of scored.nodes) {
@@ -135,7 +196,7 @@ function summarySheet(wb: Workbook, input: ScoreReportInput): void {
   grade.getCell(3).value = scored.grade;
   ws.mergeCells(r, 1, r, 2);
   ws.mergeCells(r, 3, r, 5);
-  styleRow(grade, columns.map((c) => ({ ...c, format: undefined })), true);
+  styleRow(grade, columns.map((c) => ({ ...c, format: undefined })), { total: true });
   grade.getCell(3).alignment = { horizontal: 'center', vertical: 'middle' };
 }
 
@@ -162,19 +223,20 @@ function metricsSheet(wb: Workbook, input: ScoreReportInput): void {
 function problemsSheet(wb: Workbook, problems: readonly Problem[]): void {
   const ws = wb.addWorksheet('问题清单');
   const columns: ColumnSpec[] = [
-    { header: '级别', width: 8 },
-    { header: '代码', width: 24 },
-    { header: '位置', width: 40, wrap: true },
-    { header: '问题', width: 50, wrap: true },
-    { header: '应为', width: 16, wrap: true },
-    { header: '实际为', width: 16, wrap: true },
-    { header: '建议', width: 36, wrap: true },
+    { header: '级别', width: 5 },
+    { header: '代码', width: 18, wrap: true },
+    { header: '位置', width: 28, wrap: true },
+    { header: '问题', width: 34, wrap: true },
+    { header: '应为', width: 14, wrap: true },
+    { header: '实际为', width: 14, wrap: true },
+    { header: '建议', width: 30, wrap: true },
   ];
   let r = setUpSheet(ws, '评分中发现的问题', columns);
   if (problems.length === 0) {
     const row = ws.getRow(r);
     row.getCell(1).value = '未发现问题';
     ws.mergeCells(r, 1, r, columns.length);
+    styleRow(row, columns, { spans: new Map([[1, columns.length]]) });
     return;
   }
   for (const p of problems) {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/fixture-copy.js';
-import { expectGolden, workbookView } from '../helpers/golden.js';
+import { expectGolden, workbookFileView } from '../helpers/golden.js';
 import { runInProcess } from '../helpers/run-in-process.js';
 
 const cwd = () => mkdtempSync(join(tmpdir(), 'jixiao-inproc-'));
@@ -25,10 +25,10 @@ describe('score', () => {
     expect(run.stdout).toContain('88.50 / 100  88.50%  评价等级：良');
     expect(run.stdout).toContain('已写入 jixiao-out/评分结果.xlsx');
     const wb = await book(join(dir, 'jixiao-out/评分结果.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['评分表', '得分汇总']));
-    const ws = wb.getWorksheet('评分表')!;
-    expect(ws.getRow(2).values).toEqual([undefined, '一级指标', '二级指标', '三级指标', '指标解释', '评分标准', '目标值', '完成值', '分值', '得分', '得分率', '评分依据']);
-    expect([ws.getCell('A3').value, ws.getCell('B3').value, ws.getCell('C3').value]).toEqual(['项目决策（20分）', '项目立项（5分）', '立项依据充分性']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['附件1 评分表', '表3-2 得分汇总']));
+    const ws = wb.getWorksheet('附件1 评分表')!;
+    expect(ws.getRow(3).values).toEqual([undefined, '一级指标', '二级指标', '三级指标', '指标解释', '评分标准', '目标值', '完成值', '分值', '得分', '得分率', '评分依据']);
+    expect([ws.getCell('A4').value, ws.getCell('B4').value, ws.getCell('C4').value]).toEqual(['项目决策（20分）', '项目立项（5分）', '立项依据充分性']);
   });
 
   it('--format json: the envelope with the scored tree', async () => {
@@ -80,7 +80,7 @@ describe('whole outputs against their reviewed copies (fixtures/expected/)', () 
     const dir = cwd();
     const json = await runInProcess(['score', join(ROOT, 'fixtures/xiangyuan'), '--format', 'json'], dir);
     expectGolden('xiangyuan.score-envelope', JSON.parse(json.stdout));
-    expectGolden('xiangyuan.score-workbook', workbookView(await book(join(dir, 'jixiao-out/评分结果.xlsx'))));
+    expectGolden('xiangyuan.score-workbook', await workbookFileView(join(dir, 'jixiao-out/评分结果.xlsx')));
   });
 
   it('score fixtures/definitions: the text summary', async () => {
@@ -95,7 +95,7 @@ describe('whole outputs against their reviewed copies (fixtures/expected/)', () 
     const run = await runInProcess(['audit', a('roster-2021.csv'), a('roster-2022.csv'), '--config', a('audit.yaml'), '--registry', a('registry.csv'), '--period', '2021,2022', '-o', out], ROOT);
     const lines = (text: string) => text.replaceAll(out, '<OUT>').split('\n');
     expectGolden('audit.stdout', { code: run.code, stdout: lines(run.stdout), stderr: lines(run.stderr) });
-    expectGolden('audit.workbook', workbookView(await book(join(out, '数据核查.xlsx'))));
+    expectGolden('audit.workbook', await workbookFileView(join(out, '数据核查.xlsx')));
   });
 
   it('validate a messy workbook: the JSON envelope', async () => {

@@ -38,13 +38,13 @@ describe('jixiao audit', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, '数据核查.xlsx'));
     const ws = wb.getWorksheet('数据核查')!;
-    expect(ws.getRow(2).values).toEqual([undefined, '级别', '代码', '核查规则', '文件', '工作表', '行', '人员', '身份证号', '单位', '问题', '应为', '实际为', '建议处理']);
+    expect(ws.getRow(2).values).toEqual([undefined, '级别', '核查项', '文件', '行', '人员', '身份证号', '单位', '问题', '应为', '实际为', '建议处理']);
     const rows: unknown[][] = [];
     ws.eachRow((row, n) => {
       if (n > 2) rows.push((row.values as unknown[]).slice(1));
     });
     expect(rows).toHaveLength(20);
-    expect(rows[0]).toEqual(['错误', 'id-invalid', '身份证号校验位、出生日期、性别码与性别列一致、年龄在合理范围', 'fixtures/audit/roster-2022.csv', '', 4, '张慧斌', '1404**********0310', '供销机械厂', '身份证号无效：校验位应为 9', '', '1404**********0310', '核对身份证原件后更正']);
+    expect(rows[0]).toEqual(['错误', '身份证号核查', 'fixtures/audit/roster-2022.csv', 4, '张慧斌', '1404**********0310', '供销机械厂', '身份证号无效：校验位应为 9', '', '1404**********0310', '核对身份证原件后更正']);
     const summary = wb.getWorksheet('核查汇总')!;
     const lastRows: unknown[][] = [];
     summary.eachRow((row) => lastRows.push((row.values as unknown[]).slice(1)));

@@ -37,15 +37,17 @@ describe('jixiao score fixtures/xiangyuan', () => {
     expect(run.stdout).toContain('已写入 jixiao-out/评分结果.xlsx');
   });
 
-  it('writes 评分表 as 表3-1 with merged level cells, scores and traces', () => {
-    const ws = wb.getWorksheet('评分表')!;
-    expect(ws.getRow(2).values).toEqual([undefined, '一级指标', '二级指标', '三级指标', '指标解释', '评分标准', '目标值', '完成值', '分值', '得分', '得分率', '评分依据']);
-    const first = ws.getRow(3);
+  it('writes 附件1 评分表 with its title block, merged level cells, scores and traces', () => {
+    const ws = wb.getWorksheet('附件1 评分表')!;
+    expect(ws.getCell('A1').value).toBe('襄垣县总工会困难职工帮扶省财政配套资金绩效评价评分表（2020-2022年）');
+    expect(ws.getCell('A2').value).toBe('评价机构：山西隆聚源绩效科技有限公司　　评价期间：2020-2022年　　报告日期：2023年10月');
+    expect(ws.getRow(3).values).toEqual([undefined, '一级指标', '二级指标', '三级指标', '指标解释', '评分标准', '目标值', '完成值', '分值', '得分', '得分率', '评分依据']);
+    const first = ws.getRow(4);
     expect(first.getCell(1).value).toBe('项目决策（20分）');
     expect(first.getCell(2).value).toBe('项目立项（5分）');
     expect(first.getCell(3).value).toBe('立项依据充分性');
-    expect(ws.getCell('A4').isMerged).toBe(true);
-    expect(ws.getCell('A4').master.address).toBe('A3');
+    expect(ws.getCell('A5').isMerged).toBe(true);
+    expect(ws.getCell('A5').master.address).toBe('A4');
 
     const arrival = findRow(ws, 3, '资金到位率');
     expect(arrival.getCell(6).value).toBe('≥100%');
@@ -76,11 +78,11 @@ describe('jixiao score fixtures/xiangyuan', () => {
     expect(total.getCell(11).value).toBe('评价等级：良');
   });
 
-  it('writes 得分汇总 as 表3-2', () => {
-    const ws = wb.getWorksheet('得分汇总')!;
+  it('writes 表3-2 得分汇总', () => {
+    const ws = wb.getWorksheet('表3-2 得分汇总')!;
     const rows: unknown[][] = [];
     ws.eachRow((row, n) => {
-      if (n >= 3) rows.push((row.values as unknown[]).slice(1));
+      if (n >= 4) rows.push((row.values as unknown[]).slice(1));
     });
     expect(rows).toEqual([
       ['项目决策', '项目立项', 5, 5, 1],
@@ -102,16 +104,15 @@ describe('jixiao score fixtures/xiangyuan', () => {
   });
 
   it('sets up the sheet for reading and printing', () => {
-    const ws = wb.getWorksheet('评分表')!;
-    expect(ws.pageSetup.orientation).toBe('landscape');
-    expect(ws.pageSetup.paperSize).toBe(9);
-    expect(ws.pageSetup.printTitlesRow).toBe('1:2');
-    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
-    expect(ws.getCell('K3').alignment?.wrapText).toBe(true);
+    const ws = wb.getWorksheet('附件1 评分表')!;
+    expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, fitToPage: false, scale: 95, printTitlesRow: '1:3' });
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
+    expect(ws.getCell('K4').alignment?.wrapText).toBe(true);
+    expect(ws.getCell('K4').font?.size).toBe(10);
   });
 
   it('adds the audit of the rosters', () => {
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['评分表', '得分汇总', '指标数据', '数据核查', '核查汇总', '问题清单']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['附件1 评分表', '表3-2 得分汇总', '指标数据', '数据核查', '核查汇总', '问题清单']);
     expect(run.stdout).toContain('数据核查：29 人次，25 人；错误 0 个，警告 0 个，提示 3 个（详见工作簿「数据核查」）');
   });
 

@@ -31,6 +31,7 @@ export function scoreCommand(setExit: (code: number) => void): Command {
       buildScoreWorkbook({
         project: loaded.config.project,
         ...(loaded.config.evaluator ? { evaluator: loaded.config.evaluator } : {}),
+        ...(loaded.config.report_date ? { reportDate: loaded.config.report_date } : {}),
         period: loaded.config.period,
         scored,
         metrics: loaded.metrics,
