@@ -1,7 +1,10 @@
 // The header texts each kind recognises, written out: the cases of the header tests
 // are derived from these lists, so a list shortened or a field renamed in src/ would
-// pass them; this table would not. README's tables of headers follow the same lists.
+// pass them; this table would not. README's tables of headers are checked against them.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/fixture-copy.js';
 import { BUDGET_FIELDS } from '../../src/schema/budget.js';
 import { REGISTRY_FIELDS } from '../../src/schema/registry.js';
 import { ROSTER_FIELDS } from '../../src/schema/roster.js';
@@ -51,6 +54,19 @@ describe('header vocabulary', () => {
       unit: '工作单位 / 所在单位 / 单位 / 单位名称',
       registered: '建档日期 / 建档时间 / 建档类别 / 困难类型 / 档案类别',
     });
+  });
+
+  it.each([
+    ['花名册', ROSTER_FIELDS],
+    ['预算资金表', BUDGET_FIELDS],
+    ['建档名单', REGISTRY_FIELDS],
+  ])('README lists every %s header, the required fields in bold', (kind, fields) => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf(`| 字段 | ${kind}表头 |`);
+    expect(start).toBeGreaterThan(-1);
+    const rows = readme.slice(start).split('\n\n')[0]!.split('\n').slice(2);
+    const listed = Object.fromEntries(rows.map((r) => r.split('|').map((c) => c.trim())).map(([, field, aliases]) => [field, aliases]));
+    expect(listed).toEqual(Object.fromEntries(fields.map((f) => [f.required ? `**${f.field}**` : f.field, f.aliases.join(' ')])));
   });
 
   it.each([
