@@ -30,6 +30,8 @@ export interface Check {
   name: string;
   /** the rule in words, for the summary sheet */
   rule: string;
+  /** why the check cannot run on these data (a column no record fills, no registry), if it cannot */
+  cannotRun?(ctx: AuditContext): string | undefined;
   run(ctx: AuditContext): Problem[];
 }
 

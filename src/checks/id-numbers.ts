@@ -51,6 +51,7 @@ export const idNumbers: Check = {
   id: 'id-numbers',
   name: '身份证号核查',
   rule: '身份证号校验位、出生日期、性别码与性别列一致、年龄在合理范围',
+  cannotRun: ({ records }) => (records.some((r) => r.idNumber) ? undefined : '缺少身份证号列或该列为空'),
   run({ records, config }) {
     const out: Problem[] = [];
     for (const r of records) {

@@ -21,6 +21,7 @@ export const registration: Check = {
   id: 'registration',
   name: '建档在册',
   rule: '先建档、后帮扶：受助人员须在建档名单中',
+  cannotRun: ({ registry }) => (registry ? undefined : '未提供建档名单'),
   run({ records, registry, config }) {
     if (!registry) return [];
     const out: Problem[] = [];

@@ -9,6 +9,7 @@ export const rowRates: Check = {
   id: 'row-rates',
   name: '行执行率',
   rule: '每行的预算执行率等于已支付金额 ÷ 帮扶金额',
+  cannotRun: ({ records }) => (records.some((r) => r.executionRate) ? undefined : '缺少预算执行率列或该列为空'),
   run({ records }) {
     const out: Problem[] = [];
     for (const r of records) {

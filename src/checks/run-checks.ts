@@ -20,12 +20,27 @@ export const totals: Check = { id: 'totals', name: '合计核对', rule: '合计
 
 export const CHECKS: readonly Check[] = [idNumbers, amounts, rowRates, totals, approvals, timing, registration, repeats];
 
+export interface CheckOutcome {
+  check: Check;
+  findings: Problem[];
+  /** why the check did not run: its zero findings mean nothing then (未核查) */
+  notRun?: string;
+}
+
+/** The checks that ran, by name (for the figures that rest on them). */
+export function checksRun(audit: AuditResult): { ran: string[]; notRun: string[] } {
+  return {
+    ran: audit.byCheck.filter((b) => !b.notRun).map((b) => b.check.name),
+    notRun: audit.byCheck.filter((b) => b.notRun).map((b) => `${b.check.name}（${b.notRun}）`),
+  };
+}
+
 export interface AuditResult {
   context: AuditContext;
   identities: Identities;
   findings: Problem[];
   /** per check: its findings (for the summary) */
-  byCheck: { check: Check; findings: Problem[] }[];
+  byCheck: CheckOutcome[];
 }
 
 export function runChecks(
@@ -37,9 +52,10 @@ export function runChecks(
 ): AuditResult {
   const identities = resolveIdentities(records, config.county_prefixes);
   const context: AuditContext = { records, identities, config, period, ...(registry ? { registry } : {}) };
-  const byCheck = CHECKS.filter((check) => !(config.disable as readonly string[]).includes(check.id)).map((check) => ({
-    check,
-    findings: check === totals ? [...totalFindings] : check.run(context),
-  }));
+  const byCheck = CHECKS.filter((check) => !(config.disable as readonly string[]).includes(check.id)).map((check): CheckOutcome => {
+    const notRun = check.cannotRun?.(context);
+    if (notRun) return { check, findings: [], notRun };
+    return { check, findings: check === totals ? [...totalFindings] : check.run(context) };
+  });
   return { context, identities, findings: byCheck.flatMap((b) => b.findings), byCheck };
 }

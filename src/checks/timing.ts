@@ -19,6 +19,7 @@ export const timing: Check = {
   id: 'timing',
   name: '发放时间',
   rule: '在资金通知规定的期限前发放；发放日期在评价期间内；现金发放须有领取人签字',
+  cannotRun: ({ records }) => (records.some((r) => r.date || r.method) ? undefined : '缺少发放日期列和发放方式列或这两列为空'),
   run({ records, config, period }) {
     const out: Problem[] = [];
     for (const r of records) {

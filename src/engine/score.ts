@@ -105,7 +105,8 @@ export function score(input: ScoreInput): ScoreResult {
       }
       for (const w of outcome.warnings) problems.push(problem('warning', 'score-warning', w, where));
       const scored: ScoredNode = { node, score: s, rate: rateOf(s, node.weight), trace: outcome.trace, metrics: outcome.metricsUsed };
-      if (outcome.actual !== undefined) scored.actual = outcome.actual;
+      const actualText = (answer as { actual?: string } | undefined)?.actual;
+      if (actualText !== undefined || outcome.actual !== undefined) scored.actual = actualText ?? outcome.actual;
       if (reason) scored.reason = reason;
       if (outcome.parts) scored.parts = outcome.parts;
       return scored;

@@ -1,6 +1,6 @@
 // Metrics that rest on the audit: 帮扶资金发放合规率 (payments with no error or
 // warning finding ÷ all payments), 按时发放率, 建档人员救助率.
-import type { AuditResult } from '../checks/run-checks.js';
+import { checksRun, type AuditResult } from '../checks/run-checks.js';
 import { onTime } from '../checks/timing.js';
 import { registryMatch } from '../checks/registration.js';
 import { Decimal } from '../numbers/decimal.js';
@@ -11,7 +11,11 @@ export function auditMetrics(audit: AuditResult): Metric[] {
   const { records, config, registry } = audit.context;
   if (records.length === 0) return [];
   const files = [...new Set(records.map((r) => r.file))];
-  const provenance = files.map((file) => ({ file, rows: rowRanges(records.filter((r) => r.file === file).map((r) => r.row)), note: '数据核查' }));
+  // a rate resting on the audit says which checks it covers: one that could not run found nothing
+  const { ran, notRun } = checksRun(audit);
+  const covers = `数据核查，已核查：${ran.join('、') || '无'}${notRun.length > 0 ? `；未核查：${notRun.join('；')}` : ''}`;
+  // said once, after the last file
+  const provenance = files.map((file, i) => ({ file, rows: rowRanges(records.filter((r) => r.file === file).map((r) => r.row)), note: i === files.length - 1 ? covers : '数据核查' }));
   const make = (name: string, label: string, value: Decimal): Metric => ({ name, label, kind: 'ratio', value, source: 'data', provenance });
 
   const flagged = new Set(audit.findings.filter((f) => f.severity !== 'info').map((f) => `${f.where.file}#${f.where.row}`));

@@ -29,7 +29,7 @@ export function budgetMetrics(records: readonly BudgetRecord[]): Metric[] {
   if (!planned.isZero()) metrics.push(make('arrival_rate', '资金到位率', 'ratio', arrived.dividedBy(planned)));
   if (!arrived.isZero()) metrics.push(make('execution_rate', '预算执行率', 'ratio', spent.dividedBy(arrived)));
   if (records.some((r) => r.plannedPersonTimes !== undefined)) {
-    metrics.push(make('planned_person_times', '计划帮扶人次', 'count', sum(records.map((r) => r.plannedPersonTimes ?? ZERO))));
+    metrics.push({ ...make('planned_person_times', '计划帮扶人次', 'count', sum(records.map((r) => r.plannedPersonTimes ?? ZERO))), unit: '人次' });
   }
   return metrics;
 }

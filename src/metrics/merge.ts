@@ -15,8 +15,8 @@ export function mergeMetrics(computed: readonly Metric[], given: Readonly<Record
       if (!existing.value.equals(g.value)) {
         problems.push(
           problem('warning', 'metric-given-differs', `评价判断给出的 ${name}（${g.label}）与数据算出的值不一致，采用数据算出的值`, { file: judgementsFile, field: `metrics.${name}` }, {
-            expected: formatMetricValue(existing.kind, existing.value),
-            found: formatMetricValue(existing.kind, g.value),
+            expected: formatMetricValue(existing.kind, existing.value, existing.unit),
+            found: formatMetricValue(existing.kind, g.value, existing.unit),
           }),
         );
       }

@@ -17,6 +17,8 @@ export interface Metric {
   label: string;
   kind: MetricKind;
   value: Decimal;
+  /** what a count counts, shown after it: 人, 人次, 户, 份 */
+  unit?: string;
   /** 'data': computed from input files; 'judgement': given by the evaluator where no data exists */
   source: 'data' | 'judgement';
   provenance: Provenance[];
@@ -24,14 +26,14 @@ export interface Metric {
 
 export type MetricSet = ReadonlyMap<string, Metric>;
 
-export function formatMetricValue(kind: MetricKind, value: Decimal): string {
+export function formatMetricValue(kind: MetricKind, value: Decimal, unit = ''): string {
   switch (kind) {
     case 'ratio':
       return percent(value);
     case 'amount':
       return `${roundTo(value, 2).toFixed(2)} 元`;
     default:
-      return plain(value);
+      return `${plain(value)}${unit}`;
   }
 }
 

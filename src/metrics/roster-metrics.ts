@@ -25,19 +25,20 @@ function groupMetrics(records: readonly RosterRecord[], keys: readonly string[],
   const prov = provenance(records);
   const paid = sum(records.map((r) => r.paid));
   const approved = sum(records.map((r) => r.approved));
-  const make = (name: string, lbl: string, kind: Metric['kind'], value: Decimal): Metric => ({
+  const make = (name: string, lbl: string, kind: Metric['kind'], value: Decimal, unit?: string): Metric => ({
     name: `roster.${name}${suffix}`,
     label: `${label}${lbl}`,
     kind,
     value,
+    ...(unit ? { unit } : {}),
     source: 'data',
     provenance: prov,
   });
   const metrics = [
     make('paid', '已支付金额', 'amount', paid),
     make('approved', '帮扶金额', 'amount', approved),
-    make('person_times', '帮扶人次', 'count', ZERO.plus(records.length)),
-    make('persons', '帮扶人数', 'count', ZERO.plus(new Set(keys).size)),
+    make('person_times', '帮扶人次', 'count', ZERO.plus(records.length), '人次'),
+    make('persons', '帮扶人数', 'count', ZERO.plus(new Set(keys).size), '人'),
   ];
   if (!approved.isZero()) metrics.push(make('execution_rate', '发放执行率', 'ratio', paid.dividedBy(approved)));
   return metrics;

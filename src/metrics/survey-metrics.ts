@@ -13,7 +13,7 @@ export function surveyMetrics(file: string, answers: readonly { value: SurveyAns
   const metric = (name: string, label: string, kind: Metric['kind'], value: Decimal): Metric => ({ name: `survey.${name}`, label, kind, value, source: 'data', provenance });
   return [
     metric('satisfaction', '满意度', 'ratio', got.dividedBy(possible)),
-    metric('respondents', '问卷份数', 'count', new Decimal(answers.length)),
-    metric('score_total', '问卷得分合计', 'count', got),
+    { ...metric('respondents', '问卷份数', 'count', new Decimal(answers.length)), unit: '份' },
+    { ...metric('score_total', '问卷得分合计', 'count', got), unit: '分' },
   ];
 }

@@ -90,10 +90,18 @@ export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, 
     { header: '提示', width: 8 },
   ];
   let s = setUpSheet(sum, `${title}核查汇总`, sumColumns);
-  for (const { check, findings: list } of audit.byCheck) {
+  for (const { check, findings: list, notRun } of audit.byCheck) {
     const row = sum.getRow(s);
-    row.values = [check.name, check.rule, ...(['error', 'warning', 'info'] as const).map((sev) => list.filter((f) => f.severity === sev).length)];
-    styleRow(row, sumColumns);
+    if (notRun) {
+      // a check that could not run has no counts: 0 would read as "nothing found"
+      row.values = [check.name, check.rule, `未核查：${notRun}`];
+      sum.mergeCells(s, 3, s, 5);
+      styleRow(row, sumColumns, { spans: new Map([[3, 5]]) });
+      row.getCell(3).alignment = { vertical: 'middle', horizontal: 'left', wrapText: true };
+    } else {
+      row.values = [check.name, check.rule, ...(['error', 'warning', 'info'] as const).map((sev) => list.filter((f) => f.severity === sev).length)];
+      styleRow(row, sumColumns);
+    }
     s += 1;
   }
   const total = sum.getRow(s);

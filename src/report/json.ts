@@ -40,7 +40,7 @@ export function auditSummaryJson(audit: AuditResult): Record<string, unknown> {
   return {
     personTimes: audit.context.records.length,
     persons: audit.identities.persons.length,
-    checks: audit.byCheck.map((b) => ({ id: b.check.id, rule: b.check.rule, ...countsOf(b.findings) })),
+    checks: audit.byCheck.map((b) => ({ id: b.check.id, name: b.check.name, rule: b.check.rule, ...(b.notRun ? { notChecked: b.notRun } : {}), ...countsOf(b.findings) })),
     ...countsOf(audit.findings),
   };
 }

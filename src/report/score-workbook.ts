@@ -51,10 +51,10 @@ function leafRows(nodes: readonly ScoredNode[], ancestors: ScoredNode[] = []): {
   return nodes.flatMap((n) => (n.children ? leafRows(n.children, [...ancestors, n]) : [{ leaf: n, chain: [...ancestors, n] }]));
 }
 
+/** 评分依据: how the points came about and the evaluator's reason (the tree's notes go to 说明). */
 function evidence(leaf: ScoredNode): string {
   const parts = [leaf.trace ?? ''];
   if (leaf.reason) parts.push(`评价依据：${leaf.reason}`);
-  if (leaf.node.note) parts.push(`说明：${leaf.node.note}`);
   return parts.filter(Boolean).join('\n');
 }
 
@@ -202,19 +202,39 @@ function summarySheet(wb: Workbook, input: ScoreReportInput): void {
 
 function metricsSheet(wb: Workbook, input: ScoreReportInput): void {
   const ws = wb.addWorksheet('指标数据');
+  // what a reader of the report looks for first: the figure by its name, with its unit and
+  // where it comes from; the name a tree refers to it by comes last
   const columns: ColumnSpec[] = [
-    { header: '数据名', width: 30 },
-    { header: '说明', width: 24, wrap: true },
+    { header: '指标数据', width: 26, wrap: true },
     { header: '取值', width: 16 },
     { header: '来源', width: 12 },
-    { header: '出处', width: 60, wrap: true },
+    { header: '出处', width: 58, wrap: true },
+    { header: '指标体系中的名称', width: 28, wrap: true },
   ];
   let r = setUpSheet(ws, '评分所依据的数据', columns);
   const names = [...input.metrics.keys()].sort();
   for (const name of names) {
     const m = input.metrics.get(name) as Metric;
     const row = ws.getRow(r);
-    row.values = [m.name, m.label, formatMetricValue(m.kind, m.value), m.source === 'data' ? '数据计算' : '评价人员给出', describeProvenance(m)];
+    row.values = [m.label, formatMetricValue(m.kind, m.value, m.unit), m.source === 'data' ? '数据计算' : '评价人员给出', describeProvenance(m), m.name];
+    styleRow(row, columns);
+    r += 1;
+  }
+}
+
+/** The tree author's notes on leaves (how a contradictory criterion was read): kept out of 评分依据. */
+function notesSheet(wb: Workbook, input: ScoreReportInput): void {
+  const notes = leafRows(input.scored.nodes).filter(({ leaf }) => leaf.node.note);
+  if (notes.length === 0) return;
+  const ws = wb.addWorksheet('说明');
+  const columns: ColumnSpec[] = [
+    { header: '指标', width: 40, wrap: true },
+    { header: '说明', width: 100, wrap: true },
+  ];
+  let r = setUpSheet(ws, '指标体系的说明（评分标准的读法）', columns);
+  for (const { leaf, chain } of notes) {
+    const row = ws.getRow(r);
+    row.values = [chain.map((n) => n.node.name).join(' / '), leaf.node.note ?? ''];
     styleRow(row, columns);
     r += 1;
   }
@@ -252,7 +272,9 @@ export function buildScoreWorkbook(input: ScoreReportInput): Workbook {
   scoreSheet(wb, input);
   summarySheet(wb, input);
   metricsSheet(wb, input);
-  if (input.audit) addAuditSheets(wb, input.audit, input.project, input.showPii);
+  notesSheet(wb, input);
+  // the roster audit's sheets only where rosters were read
+  if (input.audit && input.audit.context.records.length > 0) addAuditSheets(wb, input.audit, input.project, input.showPii);
   problemsSheet(wb, input.problems);
   return wb;
 }

@@ -112,7 +112,7 @@ describe('audit of rosters with planted problems', () => {
     ]);
     expect(all[0]!.provenance).toEqual([
       { file: 'roster-2021.csv', rows: '3-6', note: '数据核查' },
-      { file: 'roster-2022.csv', rows: '3-18', note: '数据核查' },
+      { file: 'roster-2022.csv', rows: '3-18', note: '数据核查，已核查：身份证号核查、金额与标准、合计核对、审批层级、发放时间、建档在册、重复受助；未核查：行执行率（缺少预算执行率列或该列为空）' },
     ]);
     expect(all[2]!.provenance.at(-1)).toEqual({ file: 'registry.csv', note: '建档 18 户，已救助 17 户' });
   });

@@ -53,6 +53,13 @@ describe('score', () => {
     ]);
   });
 
+  it('a judgement’s actual is the 完成值 as printed, over the rule’s own; without one the rule’s stays', () => {
+    const s = run({ ...good, c: { items: { a: 'met' }, actual: '充分' }, m: { points: 5, reason: '好', actual: '规范' } }).scored!;
+    const [g, , c] = s.nodes;
+    expect([c!.actual, g!.children![0]!.actual, g!.children![1]!.actual]).toEqual(['充分', '规范', '99.00%']);
+    expect(problems({ ...good, c: { items: { a: 'met' }, actual: '' } }).map(([code]) => code)).toEqual(['judgement-invalid']);
+  });
+
   it('the total’s rate is over the tree’s total, not the sum of weights', () => {
     const s = run(good, rate('0.9')).scored!;
     expect([s.total.toString(), s.rate.toString(), s.grade]).toEqual(['20', '1', '优']);

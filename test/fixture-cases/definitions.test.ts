@@ -43,7 +43,7 @@ describe('metric definitions told apart', () => {
 
   it('persons, not person-times, and the computed value over the given one, with a warning', () => {
     expect(leaf('persons').score.toString()).toBe('6');
-    expect(result.problems.filter((p) => p.code === 'metric-given-differs').map((p) => [p.expected, p.found])).toEqual([['6', '10']]);
+    expect(result.problems.filter((p) => p.code === 'metric-given-differs').map((p) => [p.expected, p.found])).toEqual([['6人', '10人']]);
   });
 
   it('blank survey answers count neither way (52 of 60 points, not 52 of 80)', () => {

@@ -99,8 +99,9 @@ function summaryLines(audit: AuditResult, shown: string): string[] {
   return [
     c.bold(`数据核查：${audit.context.records.length} 人次，${audit.identities.persons.length} 人（不重复），受助 2 次及以上 ${audit.identities.persons.filter((p) => p.records.length > 1).length} 人`),
     ...audit.byCheck.map((b) => {
+      if (b.notRun) return `  ${b.check.name}：未核查：${b.notRun}`;
       const n = countBySeverity(b.findings);
-      return `  ${b.check.rule}：错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}`;
+      return `  ${b.check.name}：错误 ${n.error}，警告 ${n.warning}，提示 ${n.info}`;
     }),
     `合计：错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个`,
     `已写入 ${shown}`,

@@ -7,6 +7,7 @@ import { countBySeverity } from '../../problems/problem.js';
 import { refuseInputAsOutput } from '../../io/output-path.js';
 import { envelope } from '../../report/envelope.js';
 import { auditSummaryJson, metricJson, scoredTreeJson } from '../../report/json.js';
+import { checksRun } from '../../checks/run-checks.js';
 import { scoreEvaluation, type EvaluationResult } from '../../run/score-evaluation.js';
 import { addCommonOptions, addLimitOption, commonOptions, exitCodeFor, limitOptions, shownPath } from '../conventions.js';
 import { colourFor, printJson, printLines, printProblems } from '../print.js';
@@ -81,8 +82,13 @@ function summaryLines({ loaded, scored, problems }: EvaluationResult, shown: str
   lines.push(c.bold(`  ${'合计'.padEnd(8, '　')} ${scored.total.toFixed(places).padStart(7)} / ${pts(scored.tree.total).padEnd(4)} ${percent(scored.rate)}  评价等级：${scored.grade}`));
   const counts = countBySeverity(problems);
   if (problems.length > 0) lines.push(`问题：错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个（详见工作簿「问题清单」）`);
-  const audit = countBySeverity(loaded.audit.findings);
-  lines.push(`数据核查：${loaded.audit.context.records.length} 人次，${loaded.audit.identities.persons.length} 人；错误 ${audit.error} 个，警告 ${audit.warning} 个，提示 ${audit.info} 个（详见工作簿「数据核查」）`);
+  // without rosters there is no audit to speak of
+  if (loaded.audit.context.records.length > 0) {
+    const audit = countBySeverity(loaded.audit.findings);
+    lines.push(`数据核查：${loaded.audit.context.records.length} 人次，${loaded.audit.identities.persons.length} 人；错误 ${audit.error} 个，警告 ${audit.warning} 个，提示 ${audit.info} 个（详见工作簿「数据核查」）`);
+    const { notRun } = checksRun(loaded.audit);
+    if (notRun.length > 0) lines.push(`未核查：${notRun.join('；')}`);
+  }
   lines.push(`已写入 ${shown}`);
   return lines;
 }

@@ -27,6 +27,8 @@ export const metricNameSchema = z
 export const reasonFields = {
   reason: z.string().optional(),
   note: z.string().optional(),
+  /** 完成值 as the report prints it (充分, 规范, 无), instead of the rule's own */
+  actual: z.string().min(1).optional(),
 };
 
 export const reasonOnlyAnswer = z.strictObject({ ...reasonFields, explanation: z.string().optional() });
@@ -49,7 +51,7 @@ export function useMetric(input: RuleInput<unknown>, name: string): Metric {
 }
 
 export function show(metric: Metric, value: Decimal = metric.value): string {
-  return formatMetricValue(metric.kind, value);
+  return formatMetricValue(metric.kind, value, metric.unit);
 }
 
 /** Points as printed in traces: at most 2 decimals, trailing zeros dropped. */
