@@ -1,17 +1,27 @@
 // Masking by pattern: which digit runs are personal numbers, at the edges of each rule.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPersonalNumber, maskPii, passesLuhn } from '../../src/problems/pii-mask.js';
+import { isPersonalNumber, maskNumber, maskPii, passesLuhn } from '../../src/problems/pii-mask.js';
+
+/** Luhn written out independently (from the left, by parity of the distance to the end), so the vectors do not rest on the code under test. */
+function luhnValid(digits: string): boolean {
+  const sum = [...digits].reduce((acc, ch, i) => {
+    const fromEnd = digits.length - 1 - i;
+    const d = Number(ch) * (fromEnd % 2 === 1 ? 2 : 1);
+    return acc + Math.floor(d / 10) + (d % 10);
+  }, 0);
+  return sum % 10 === 0;
+}
 
 /** A Luhn-valid number: the given digits and the check digit that makes them pass. */
 function luhnComplete(body: string): string {
-  for (let d = 0; d <= 9; d += 1) if (passesLuhn(`${body}${d}`)) return `${body}${d}`;
+  for (let d = 0; d <= 9; d += 1) if (luhnValid(`${body}${d}`)) return `${body}${d}`;
   throw new Error('unreachable');
 }
 
 /** The same digits with a last digit that fails Luhn: an 18-digit run that passes it could be a bank card. */
 function luhnFailing(digits: string): string {
-  for (let d = 0; d <= 9; d += 1) if (!passesLuhn(`${digits.slice(0, -1)}${d}`)) return `${digits.slice(0, -1)}${d}`;
+  for (let d = 0; d <= 9; d += 1) if (!luhnValid(`${digits.slice(0, -1)}${d}`)) return `${digits.slice(0, -1)}${d}`;
   throw new Error('unreachable');
 }
 
@@ -38,6 +48,31 @@ describe('isPersonalNumber', () => {
     }
     expect(isPersonalNumber(luhnComplete('62220212345678901234'))).toBe(false); // 21 digits
     expect(isPersonalNumber('123456789012345')).toBe(false); // 15 digits, no date
+  });
+});
+
+describe('the rules at their edges', () => {
+  it('Luhn on published vectors', () => {
+    expect(['79927398713', '4111111111111111', '5555555555554444', '4012888888881881', '6011000990139424'].map(passesLuhn)).toEqual([true, true, true, true, true]);
+    expect(['79927398710', '4111111111111112', '5555555555554440', '4012888888881882', '0000000000000001'].map(passesLuhn)).toEqual([false, false, false, false, false]);
+  });
+
+  it('ID years 1900 to 2099, months 1 to 12, days to the month’s last', () => {
+    const id = (ymd: string) => luhnFailing(`140423${ymd}1234`);
+    expect(['19000101', '20991231', '19991201', '19990131', '20240229'].map((d) => isPersonalNumber(id(d)))).toEqual([true, true, true, true, true]);
+    expect(['18991231', '21000101', '19990001', '19991301', '19990100', '19990132', '20230229'].map((d) => isPersonalNumber(id(d)))).toEqual([false, false, false, false, false, false, false]);
+    expect(['140423990101123', '140423001231123', '140423000229123', '140423960229123'].map(isPersonalNumber)).toEqual([true, true, false, true]);
+    expect(isPersonalNumber(luhnFailing('14042319900101123x'.replace('x', '9')).slice(0, 17) + 'x')).toBe(true);
+  });
+
+  it('maskNumber keeps 4 and 4 of what is longer than 8, trimmed; 8 or fewer are all stars', () => {
+    expect([maskNumber(' 140423199001011234 '), maskNumber('123456789'), maskNumber('12345678'), maskNumber('1234'), maskNumber('')]).toEqual([
+      '1404**********1234',
+      '1234*6789',
+      '********',
+      '****',
+      '',
+    ]);
   });
 });
 
