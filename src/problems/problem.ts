@@ -6,8 +6,6 @@ export { maskNumber };
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
-
 export const SEVERITY_LABEL: Record<Severity, string> = {
   error: '错误',
   warning: '警告',

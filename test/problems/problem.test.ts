@@ -8,6 +8,7 @@ describe('formatWhere', () => {
     expect(formatWhere({ file: 'a.xlsx', sheet: '2021', row: 7, column: '已支付金额', path: ['产出', '数量'] })).toBe('a.xlsx 工作表「2021」 第 7 行 「已支付金额」列 产出 > 数量');
     expect(formatWhere({ row: 0 })).toBe('第 0 行');
     expect(formatWhere({ path: [] })).toBe('');
+    expect(formatWhere({ file: 'a.yaml', path: [] })).toBe('a.yaml');
     expect(formatWhere({ file: '', sheet: '', column: '' })).toBe('');
     expect(formatWhere({})).toBe('');
   });

@@ -60,3 +60,57 @@ describe('zodProblems', () => {
     expect(texts(z.number().multipleOf(5), 7)).toEqual(['a.yaml：取值不符合要求（实际为 7）']);
   });
 });
+
+describe('zodProblems, branch by branch', () => {
+  const noData = (schema: z.ZodType, data: unknown) => {
+    const r = schema.safeParse(data);
+    return r.success ? [] : zodProblems(r.error, { file: 'a.yaml' }, 'x-invalid').map((p) => formatProblem(p));
+  };
+
+  it('names every type in Chinese', () => {
+    const s = z.strictObject({ b: z.boolean(), l: z.array(z.string()), n: z.null(), i: z.number().int(), o: z.record(z.string(), z.number()) });
+    expect(texts(s, { b: 'x', l: 'x', n: 'x', i: 1.5, o: 'x' })).toEqual([
+      'a.yaml：b的类型不对（应为 是/否，实际为 x）',
+      'a.yaml：l的类型不对（应为 列表，实际为 x）',
+      'a.yaml：n的类型不对（应为 空，实际为 x）',
+      'a.yaml：i的类型不对（应为 整数，实际为 1.5）',
+      'a.yaml：o的类型不对（应为 对象（键: 值），实际为 x）',
+    ]);
+  });
+
+  it('a missing field without the data: 缺少, and the field (or 内容 at the top)', () => {
+    expect(noData(z.strictObject({ a: z.string() }), {})).toEqual(['a.yaml：缺少a']);
+    expect(noData(z.string(), undefined)).toEqual(['a.yaml：缺少内容']);
+  });
+
+  it('values longer than 40 characters are cut with …; 40 are not', () => {
+    const s = z.strictObject({ a: z.number() });
+    expect(texts(s, { a: 'x'.repeat(40) })).toEqual([`a.yaml：a的类型不对（应为 数字，实际为 ${'x'.repeat(40)}）`]);
+    expect(texts(s, { a: 'x'.repeat(41) })).toEqual([`a.yaml：a的类型不对（应为 数字，实际为 ${'x'.repeat(40)}…）`]);
+  });
+
+  it('at the top level the field reads 取值', () => {
+    expect(texts(z.string().min(3), 'ab')).toEqual(['a.yaml：取值过小或过短（应为 不少于 3，实际为 ab）']);
+    expect(texts(z.string().max(1), 'ab')).toEqual(['a.yaml：取值过大或过长（应为 不超过 1，实际为 ab）']);
+    expect(texts(z.enum(['a']), 'b')).toEqual(['a.yaml：取值不在允许的取值中（应为 a，实际为 b）']);
+    expect(texts(z.union([z.number(), z.boolean()]), 'x')).toEqual(['a.yaml：取值不是允许的写法（实际为 x）']);
+    expect(texts(z.number().multipleOf(5), 7)).toEqual(['a.yaml：取值不符合要求（实际为 7）']);
+  });
+
+  it('a refused record key says why when the key schema does, and shows the key', () => {
+    const own = z.record(z.string().regex(/^[a-z]+$/, '键应为小写字母'), z.number());
+    expect(texts(z.strictObject({ m: own }), { m: { A: 1 } })).toEqual(['a.yaml：m.A的键不符合要求：键应为小写字母（实际为 A）']);
+    const plain = z.record(z.string().regex(/^[a-z]+$/), z.number());
+    expect(texts(z.strictObject({ m: plain }), { m: { A: 1 } })).toEqual(['a.yaml：m.A的键不符合要求（实际为 A）']);
+  });
+
+  it('a discriminated union lists its options, labelled', () => {
+    const s = z.strictObject({ k: z.discriminatedUnion('mode', [z.strictObject({ mode: z.literal('a') }), z.strictObject({ mode: z.literal('b') })]) });
+    expect(texts(s, { k: { mode: 'c' } }, { mode: '方式' })).toEqual(['a.yaml：方式 k.mode不在允许的取值中（应为 a / b，实际为 c）']);
+  });
+
+  it('a message of ours is shown even when it quotes an English word; zod’s own never', () => {
+    const s = z.strictObject({ a: z.string().refine(() => false, '取值 Invalid 不可用'), b: z.string().refine(() => false, 'Invalid input 无效') });
+    expect(texts(s, { a: 'x', b: 'y' })).toEqual(['a.yaml：a：取值 Invalid 不可用', 'a.yaml：b不符合要求（实际为 y）']);
+  });
+});
