@@ -1,6 +1,6 @@
 // The score workbook: 评分表 laid out as 表3-1 / 附件1, 得分汇总 as 表3-2, the
 // metrics the scores rest on with their sources, and the problems found.
-import type { Workbook, Worksheet } from 'exceljs';
+import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import ExcelJS from '../io/exceljs.js';
 import type { AuditResult } from '../checks/run-checks.js';
 import { addAuditSheets } from './audit-sheets.js';
@@ -38,6 +38,15 @@ function rateNum(d: Decimal): number {
 function periodText(period: number[]): string {
   const sorted = [...period].sort((a, b) => a - b);
   return sorted.length > 1 ? `${sorted[0]}-${sorted[sorted.length - 1]}年` : `${sorted[0]}年`;
+}
+
+/**
+ * A 小计/合计 cell: a SUM formula over its rows with the engine's value cached (formulas
+ * only where we put them, over our own cells), ROUND(SUM) where the tree rounds the total only.
+ */
+function sumCell(range: string | undefined, value: number, places: number, round: boolean): CellValue {
+  if (!range) return value;
+  return { formula: round ? `ROUND(SUM(${range}),${places})` : `SUM(${range})`, result: value };
 }
 
 /** The title block's second line: who evaluated, which years, when reported (as evaluation.yaml says). */
@@ -80,10 +89,11 @@ function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
     { header: '评分标准', width: 25, wrap: true },
     ...(hasTarget ? [{ header: '目标值', width: 8, wrap: true }] : []),
     ...(hasActual ? [{ header: '完成值', width: 9, wrap: true }] : []),
-    { header: '分值', width: 6.5, format: SCORE_FORMAT },
-    { header: '得分', width: 6.5, format: SCORE_FORMAT },
+    // 100.00 in bold fits in 7.5
+    { header: '分值', width: 7.5, format: SCORE_FORMAT },
+    { header: '得分', width: 7.5, format: SCORE_FORMAT },
     { header: '得分率', width: 8.5, format: RATE_FORMAT },
-    { header: '评分依据', width: 24, wrap: true },
+    { header: '评分依据', width: 22, wrap: true },
   ];
   const col = Object.fromEntries(columns.map((c, i) => [c.header, i + 1]));
   const first = setUpSheet(ws, { title: `${input.project}绩效评价评分表（${periodText(input.period)}）`, subtitle: subtitle(input) }, columns);
@@ -104,7 +114,9 @@ function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
     if (hasTarget) row.getCell(col['目标值'] as number).value = n.target?.text ?? '';
     if (hasActual) row.getCell(col['完成值'] as number).value = leaf.actual ?? '';
     row.getCell(col['分值'] as number).value = num(n.weight, places);
-    row.getCell(col['得分'] as number).value = num(leaf.score, places);
+    // rounding only the total: the leaves keep their exact points (shown to the places), so
+    // ROUND(SUM(...)) in the 合计 row recomputes the engine's total
+    row.getCell(col['得分'] as number).value = scored.tree.rounding.at === 'total' ? Number(leaf.score.toString()) : num(leaf.score, places);
     row.getCell(col['得分率'] as number).value = rateNum(leaf.rate);
     row.getCell(col['评分依据'] as number).value = evidence(leaf);
     // a leaf above the last level spans the remaining level columns
@@ -120,8 +132,18 @@ function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
   const beforeWeight = (col['分值'] as number) - 1;
   total.getCell(1).value = '合计';
   ws.mergeCells(r, 1, r, beforeWeight);
-  total.getCell(col['分值'] as number).value = num(scored.tree.total, places);
-  total.getCell(col['得分'] as number).value = num(scored.total, places);
+  const letter = (c: number) => ws.getColumn(c).letter;
+  const sumOf = (c: number) => `${letter(c)}${first}:${letter(c)}${r - 1}`;
+  total.getCell(col['分值'] as number).value = sumCell(sumOf(col['分值'] as number), num(scored.tree.total, places), places, false);
+  if (scored.tree.rounding.at === 'total') {
+    // the engine rounds every group's sum, the total over the rounded level-1 groups: the
+    // formula nests the same ROUND(SUM(...)) so that recalculating gives the same total
+    const scoreLetter = letter(col['得分'] as number);
+    const ref = (n: ScoredNode): string => (n.children ? `ROUND(SUM(${n.children.map(ref).join(',')}),${places})` : `${scoreLetter}${(spans.get(n) as Span).from}`);
+    total.getCell(col['得分'] as number).value = { formula: `ROUND(SUM(${scored.nodes.map(ref).join(',')}),${places})`, result: num(scored.total, places) };
+  } else {
+    total.getCell(col['得分'] as number).value = sumCell(sumOf(col['得分'] as number), num(scored.total, places), places, false);
+  }
   total.getCell(col['得分率'] as number).value = rateNum(scored.rate);
   total.getCell(col['评分依据'] as number).value = `评价等级：${scored.grade}`;
   styleRow(total, columns, { total: true, spans: new Map([[1, beforeWeight]]) });
@@ -173,23 +195,31 @@ function summarySheet(wb: Workbook, input: ScoreReportInput): void {
     { header: '得分率', width: 12, format: RATE_FORMAT },
   ];
   let r = setUpSheet(ws, { title: `${input.project}指标得分汇总表`, subtitle: subtitle(input) }, columns);
-  const put = (a: string, b: string, weight: Decimal, s: Decimal, rate: Decimal, total = false) => {
+  const roundsTotal = scored.tree.rounding.at === 'total';
+  /** a sum over rows, with the value the engine gave (readers that do not recalculate show it) */
+  type Sums = { weight?: string; score?: string };
+  // (a leaf's points stay exact when only the total is rounded, as the engine keeps them)
+  const put = (a: string, b: string, weight: Decimal, s: Decimal, rate: Decimal, total = false, sums: Sums = {}, exact = false) => {
     const row = ws.getRow(r);
     row.getCell(1).value = a;
     row.getCell(2).value = b;
-    row.getCell(3).value = num(weight, places);
-    row.getCell(4).value = num(s, places);
+    row.getCell(3).value = sumCell(sums.weight, num(weight, places), places, false);
+    row.getCell(4).value = sumCell(sums.score, exact ? Number(s.toString()) : num(s, places), places, roundsTotal);
     row.getCell(5).value = rateNum(rate);
     styleRow(row, columns, { total });
     r += 1;
   };
+  const subtotalRows: number[] = [];
   for (const top of scored.nodes) {
     const from = r;
-    for (const child of top.children ?? []) put(top.node.name, child.node.name, child.node.weight, child.score, child.rate);
-    put(top.node.name, '小计', top.node.weight, top.score, top.rate, true);
+    for (const child of top.children ?? []) put(top.node.name, child.node.name, child.node.weight, child.score, child.rate, false, {}, roundsTotal && !child.children);
+    const over = r > from ? { weight: `C${from}:C${r - 1}`, score: `D${from}:D${r - 1}` } : {};
+    subtotalRows.push(r);
+    put(top.node.name, '小计', top.node.weight, top.score, top.rate, true, over);
     if (r - 1 > from) ws.mergeCells(from, 1, r - 1, 1);
   }
-  put('合计', '', scored.tree.total, scored.total, scored.rate, true);
+  const list = (col: string) => subtotalRows.map((n) => `${col}${n}`).join(',');
+  put('合计', '', scored.tree.total, scored.total, scored.rate, true, { weight: list('C'), score: list('D') });
   ws.mergeCells(r - 1, 1, r - 1, 2);
   const grade = ws.getRow(r);
   grade.getCell(1).value = '评价等级';

@@ -58,3 +58,42 @@ describe('score workbook sheets', () => {
     ]);
   });
 });
+
+describe('小计 and 合计 carry their formulas', () => {
+  const thirds = (at: 'leaf' | 'total') => {
+    const leaf = (id: string) => ({ id, name: id, weight: 1, target: '≥90%', rule: { kind: 'ratio', metric: 'x.r' } });
+    const tree = loadTree(
+      { title: 't', type: 'evaluation', total: 3, rounding: { places: 2, at }, indicators: [{ id: 'g', name: '产出', weight: 3, children: [leaf('a'), leaf('b'), leaf('c')] }] },
+      't.yaml',
+    ).tree!;
+    // 30% of a 90% target: a third of each point
+    const scored = score({ tree, metrics: metricSet(metric('x.r', '0.3', 'ratio', '到位率')), answers: {}, answersFile: 'j.yaml' }).scored!;
+    return buildScoreWorkbook({ project: 'p', period: [2022], scored, metrics: new Map(), problems: [] });
+  };
+
+  it('rounding each leaf: the leaves as shown add up to the cached SUM (0.99)', () => {
+    const ws = thirds('leaf').getWorksheet('附件1 评分表')!;
+    // 一级/二级/三级, 指标解释, 评分标准, 目标值, 完成值, then 分值 in H and 得分 in I
+    expect([4, 5, 6].map((r) => ws.getCell(r, 9).value)).toEqual([0.33, 0.33, 0.33]);
+    expect(ws.getCell(7, 9).value).toEqual({ formula: 'SUM(I4:I6)', result: 0.99 });
+    expect(ws.getCell(7, 8).value).toEqual({ formula: 'SUM(H4:H6)', result: 3 });
+  });
+
+  it('rounding the total only: exact leaves under ROUND(SUM(...), 2), which recomputes the cached 1.00', () => {
+    const wb = thirds('total');
+    const ws = wb.getWorksheet('附件1 评分表')!;
+    const leaves = [4, 5, 6].map((r) => ws.getCell(r, 9).value as number);
+    expect(leaves.every((v) => Math.abs(v - 1 / 3) < 1e-12)).toBe(true);
+    const total = ws.getCell(7, 9).value as { formula: string; result: number };
+    // the group's sum rounded, then the total over the rounded groups: as the engine does
+    expect(total).toEqual({ formula: 'ROUND(SUM(ROUND(SUM(I4,I5,I6),2)),2)', result: 1 });
+    expect(Math.round(leaves.reduce((a, b) => a + b, 0) * 100) / 100).toBe(total.result);
+    const summary = wb.getWorksheet('表3-2 得分汇总')!;
+    const d = (r: number) => summary.getCell(`D${r}`).value;
+    expect([4, 5, 6].every((r) => Math.abs((d(r) as number) - 1 / 3) < 1e-12)).toBe(true);
+    expect([d(7), d(8)]).toEqual([
+      { formula: 'ROUND(SUM(D4:D6),2)', result: 1 },
+      { formula: 'ROUND(SUM(D7),2)', result: 1 },
+    ]);
+  });
+});
