@@ -18,6 +18,8 @@ export interface ScoredNode {
   trace?: string;
   actual?: string;
   reason?: string;
+  /** a draft's leaf without a judgement yet (待评): 0 points until judged */
+  pending?: boolean;
   parts?: PartOutcome[];
   metrics?: Metric[];
 }
@@ -28,6 +30,8 @@ export interface ScoredTree {
   total: Decimal;
   rate: Decimal;
   grade: string;
+  /** leaves still 待评 (a draft): the total and grade are provisional */
+  pending: number;
 }
 
 export interface ScoreResult {
@@ -43,6 +47,8 @@ export interface ScoreInput {
   answers: Readonly<Record<string, unknown>>;
   /** where the answers came from, for messages */
   answersFile?: string;
+  /** a draft: a leaf without its judgement is 待评 (0 points, a warning), not an error */
+  draft?: boolean;
 }
 
 function rateOf(score: Decimal, weight: Decimal): Decimal {
@@ -60,6 +66,7 @@ export function score(input: ScoreInput): ScoreResult {
   // Stryker disable next-line ConditionalExpression: equivalent, see above
   const roundAggregate = (d: Decimal) => (tree.rounding.at === 'total' ? roundTo(d, places) : d);
 
+  let pending = 0;
   const leafIds = new Set([...leaves(tree.indicators)].map((n) => n.id));
   for (const id of Object.keys(answers)) {
     if (!leafIds.has(id)) {
@@ -84,8 +91,11 @@ export function score(input: ScoreInput): ScoreResult {
       }
       answer = parsed.data;
     } else if (kind.needsAnswer(spec.params)) {
-      problems.push(problem('error', 'judgement-missing', `缺少评价判断（${kind.label}）`, { ...where, file: input.answersFile }, { hint: `在评价判断文件中加入 ${node.id}:` }));
-      return undefined;
+      const severity = input.draft ? 'warning' : 'error';
+      problems.push(problem(severity, 'judgement-missing', `缺少评价判断（${kind.label}）${input.draft ? '，本项待评，暂计 0 分' : ''}`, { ...where, file: input.answersFile }, { hint: `在评价判断文件中加入 ${node.id}:` }));
+      if (!input.draft) return undefined;
+      pending += 1;
+      return { node, score: ZERO, rate: ZERO, trace: '待评：尚无评价判断', pending: true };
     }
     try {
       const outcome = kind.score(spec.params, { points: node.weight, target: node.target, metrics, answer, roundPart });
@@ -134,7 +144,7 @@ export function score(input: ScoreInput): ScoreResult {
   const scoredNodes = nodes as ScoredNode[];
   const total = roundAggregate(sum(scoredNodes.map((n) => n.score)));
   return {
-    scored: { tree, nodes: scoredNodes, total, rate: rateOf(total, tree.total), grade: gradeOf(total, tree.grades) },
+    scored: { tree, nodes: scoredNodes, total, rate: rateOf(total, tree.total), grade: gradeOf(total, tree.grades), pending },
     problems,
   };
 }

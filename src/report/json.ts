@@ -60,6 +60,7 @@ function nodeJson(n: ScoredNode, places: number): Record<string, unknown> {
     rate: rate(n.rate),
     ...(n.node.target ? { target: n.node.target.text } : {}),
     ...(n.actual !== undefined ? { actual: n.actual } : {}),
+    ...(n.pending ? { pending: true } : {}),
     ...(n.node.rule ? { rule: n.node.rule.kind } : {}),
     ...(n.trace !== undefined ? { trace: n.trace } : {}),
     ...(n.reason !== undefined ? { reason: n.reason } : {}),
@@ -80,6 +81,8 @@ export function scoredTreeJson(scored: ScoredTree): Record<string, unknown> {
     weight: dec(scored.tree.total, places),
     rate: rate(scored.rate),
     grade: scored.grade,
+    // a draft's total and grade are provisional while leaves are 待评
+    ...(scored.pending > 0 ? { provisional: true, pending: scored.pending } : {}),
     indicators: scored.nodes.map((n) => nodeJson(n, places)),
   };
 }

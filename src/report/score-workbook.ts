@@ -49,6 +49,11 @@ function sumCell(range: string | undefined, value: number, places: number, round
   return { formula: round ? `ROUND(SUM(${range}),${places})` : `SUM(${range})`, result: value };
 }
 
+/** After a draft's grade: （暂定，N 项待评）. */
+function provisional(scored: ScoredTree): string {
+  return scored.pending > 0 ? `（暂定，${scored.pending} 项待评）` : '';
+}
+
 /** The title block's second line: who evaluated, which years, when reported (as evaluation.yaml says). */
 function subtitle(input: ScoreReportInput): string {
   return [input.evaluator && `评价机构：${input.evaluator}`, `评价期间：${periodText(input.period)}`, input.reportDate && `报告日期：${input.reportDate}`]
@@ -96,7 +101,8 @@ function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
     { header: '评分依据', width: 22, wrap: true },
   ];
   const col = Object.fromEntries(columns.map((c, i) => [c.header, i + 1]));
-  const first = setUpSheet(ws, { title: `${input.project}绩效评价评分表（${periodText(input.period)}）`, subtitle: subtitle(input) }, columns);
+  const draft = scored.pending > 0 ? '（草稿）' : '';
+  const first = setUpSheet(ws, { title: `${input.project}绩效评价评分表（${periodText(input.period)}）${draft}`, subtitle: subtitle(input) }, columns);
   let r = first;
   const L = levels.length;
   const spans = new Map<ScoredNode, Span>();
@@ -114,10 +120,12 @@ function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
     if (hasTarget) row.getCell(col['目标值'] as number).value = n.target?.text ?? '';
     if (hasActual) row.getCell(col['完成值'] as number).value = leaf.actual ?? '';
     row.getCell(col['分值'] as number).value = num(n.weight, places);
+    // a draft's leaf without its judgement: 待评 where the points go (SUM counts it as 0, as the engine does)
+    const pending = leaf.pending === true;
     // rounding only the total: the leaves keep their exact points (shown to the places), so
     // ROUND(SUM(...)) in the 合计 row recomputes the engine's total
-    row.getCell(col['得分'] as number).value = scored.tree.rounding.at === 'total' ? Number(leaf.score.toString()) : num(leaf.score, places);
-    row.getCell(col['得分率'] as number).value = rateNum(leaf.rate);
+    row.getCell(col['得分'] as number).value = pending ? '待评' : scored.tree.rounding.at === 'total' ? Number(leaf.score.toString()) : num(leaf.score, places);
+    row.getCell(col['得分率'] as number).value = pending ? '待评' : rateNum(leaf.rate);
     row.getCell(col['评分依据'] as number).value = evidence(leaf);
     // a leaf above the last level spans the remaining level columns
     const leafLevel = chain.length;
@@ -145,7 +153,7 @@ function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
     total.getCell(col['得分'] as number).value = sumCell(sumOf(col['得分'] as number), num(scored.total, places), places, false);
   }
   total.getCell(col['得分率'] as number).value = rateNum(scored.rate);
-  total.getCell(col['评分依据'] as number).value = `评价等级：${scored.grade}`;
+  total.getCell(col['评分依据'] as number).value = `评价等级：${scored.grade}${provisional(scored)}`;
   styleRow(total, columns, { total: true, spans: new Map([[1, beforeWeight]]) });
   // pages break between level-1 groups (between level-2 groups only inside one taller than a page)
   const groupOf = (n: ScoredNode): RowGroup => {
@@ -194,7 +202,7 @@ function summarySheet(wb: Workbook, input: ScoreReportInput): void {
     { header: '得分', width: 10, format: SCORE_FORMAT },
     { header: '得分率', width: 12, format: RATE_FORMAT },
   ];
-  let r = setUpSheet(ws, { title: `${input.project}指标得分汇总表`, subtitle: subtitle(input) }, columns);
+  let r = setUpSheet(ws, { title: `${input.project}指标得分汇总表${scored.pending > 0 ? '（草稿）' : ''}`, subtitle: subtitle(input) }, columns);
   const roundsTotal = scored.tree.rounding.at === 'total';
   /** a sum over rows, with the value the engine gave (readers that do not recalculate show it) */
   type Sums = { weight?: string; score?: string };
@@ -223,7 +231,7 @@ function summarySheet(wb: Workbook, input: ScoreReportInput): void {
   ws.mergeCells(r - 1, 1, r - 1, 2);
   const grade = ws.getRow(r);
   grade.getCell(1).value = '评价等级';
-  grade.getCell(3).value = scored.grade;
+  grade.getCell(3).value = `${scored.grade}${provisional(scored)}`;
   ws.mergeCells(r, 1, r, 2);
   ws.mergeCells(r, 3, r, 5);
   styleRow(grade, columns.map((c) => ({ ...c, format: undefined })), { total: true });

@@ -11,10 +11,17 @@ export interface EvaluationResult {
   problems: Problem[];
 }
 
-export async function scoreEvaluation(target: string, options: LoadOptions = {}): Promise<EvaluationResult> {
-  const loaded = await loadEvaluation(target, options);
+export interface ScoreOptions extends LoadOptions {
+  /** leaves without judgements are 待评 instead of stopping the run (score --draft) */
+  draft?: boolean;
+}
+
+export async function scoreEvaluation(target: string, options: ScoreOptions = {}): Promise<EvaluationResult> {
+  const { draft, ...loadOptions } = options;
+  const loaded = await loadEvaluation(target, loadOptions);
   const result = score({
     tree: loaded.tree,
+    ...(draft ? { draft } : {}),
     metrics: loaded.metrics,
     answers: loaded.answers,
     ...(loaded.judgementsFile ? { answersFile: loaded.judgementsFile } : {}),

@@ -196,4 +196,15 @@ describe('jixiao score conventions', () => {
     expect(runCli(['score', dir, '--fail-on', 'warning'], cwd).code).toBe(1);
     expect(runCli(['score', dir, '--fail-on', 'never'], cwd).code).toBe(0);
   });
+
+  it('--draft writes the workbook with a judgement missing and exits 1 (without it: 2, nothing written)', () => {
+    const dir = copyFixture('xiangyuan');
+    edit(dir, 'judgements.yaml', (t) => t.replace(/  goal_clarity:\n(    .*\n)+?(?=  budget_soundness:)/, ''));
+    const cwd = mkdtempSync(join(tmpdir(), 'jixiao-d-'));
+    expect(runCli(['score', dir], cwd).code).toBe(2);
+    expect(existsSync(join(cwd, 'jixiao-out/评分结果.xlsx'))).toBe(false);
+    const draft = runCli(['score', dir, '--draft'], cwd);
+    expect([draft.code, existsSync(join(cwd, 'jixiao-out/评分结果.xlsx'))]).toEqual([1, true]);
+    expect(draft.stdout).toContain('草稿：1 个末级指标待评');
+  });
 });

@@ -60,6 +60,21 @@ describe('score', () => {
     expect(problems({ ...good, c: { items: { a: 'met' }, actual: '' } }).map(([code]) => code)).toEqual(['judgement-invalid']);
   });
 
+  it('a draft: a leaf without its judgement is 待评 at 0 points with a warning, the rest scored; otherwise an error and no tree', () => {
+    const { m: _m, ...withoutManual } = good;
+    const draft = score({ tree: tree(), metrics: rate('0.99'), answers: withoutManual, answersFile: 'j.yaml', draft: true });
+    const s = draft.scored!;
+    const m = s.nodes[0]!.children![0]!;
+    expect([m.pending, m.score.toString(), m.rate.toString(), m.trace]).toEqual([true, '0', '0', '待评：尚无评价判断']);
+    expect([s.total.toString(), s.pending, s.grade]).toEqual(['15', 1, '中']);
+    expect(draft.problems.map((p) => [p.code, p.severity, formatProblem(p)])).toEqual([
+      ['judgement-missing', 'warning', 'j.yaml 产出 > 人工：缺少评价判断（人工评分），本项待评，暂计 0 分 建议：在评价判断文件中加入 m:'],
+    ]);
+    expect(run(good).scored!.pending).toBe(0);
+    const final = run(withoutManual);
+    expect([final.scored, final.problems.map((p) => [p.code, p.severity])]).toEqual([undefined, [['judgement-missing', 'error']]]);
+  });
+
   it('the total’s rate is over the tree’s total, not the sum of weights', () => {
     const s = run(good, rate('0.9')).scored!;
     expect([s.total.toString(), s.rate.toString(), s.grade]).toEqual(['20', '1', '优']);

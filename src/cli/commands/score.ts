@@ -18,10 +18,11 @@ export function scoreCommand(setExit: (code: number) => void): Command {
     .argument('<evaluation-dir>', '含 evaluation.yaml 的评价目录 (or the evaluation.yaml itself)')
     .option('--show-pii', '在输出中显示完整的身份证号、银行卡号 show ID and bank numbers in full');
   cmd.option('--allow-outside', '允许 evaluation.yaml 引用评价目录之外的文件 allow paths outside the evaluation folder');
+  cmd.option('--draft', '草稿：缺少评价判断的末级指标标为「待评」（暂计 0 分），仍写出工作簿，退出码 1 / score with judgements missing');
   addLimitOption(addCommonOptions(cmd, { writes: true })).action(async (dir: string, raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
     const showPii = Boolean(raw.showPii);
-    const result = await scoreEvaluation(dir, { allowOutside: Boolean(raw.allowOutside), limits: limitOptions(raw) });
+    const result = await scoreEvaluation(dir, { allowOutside: Boolean(raw.allowOutside), limits: limitOptions(raw), draft: Boolean(raw.draft) });
     const { loaded, scored, problems } = result;
     const outFile = join(opts.out, loaded.config.output);
     const shown = shownPath(join(opts.outShown, loaded.config.output), outFile);
@@ -45,7 +46,8 @@ export function scoreCommand(setExit: (code: number) => void): Command {
       showPii,
     );
     const all = [...problems, ...loaded.audit.findings];
-    const exitCode = exitCodeFor(all, opts.failOn);
+    // a draft with leaves still 待评 is not a finished score, whatever --fail-on says
+    const exitCode = Math.max(exitCodeFor(all, opts.failOn), scored.pending > 0 ? 1 : 0);
     if (opts.format === 'json') {
       printJson(
         envelope({
@@ -80,6 +82,7 @@ function summaryLines({ loaded, scored, problems }: EvaluationResult, shown: str
     lines.push(`  ${n.node.name.padEnd(8, '　')} ${n.score.toFixed(places).padStart(7)} / ${pts(n.node.weight).padEnd(4)} ${percent(n.rate)}`);
   }
   lines.push(c.bold(`  ${'合计'.padEnd(8, '　')} ${scored.total.toFixed(places).padStart(7)} / ${pts(scored.tree.total).padEnd(4)} ${percent(scored.rate)}  评价等级：${scored.grade}`));
+  if (scored.pending > 0) lines.push(c.bold(`草稿：${scored.pending} 个末级指标待评（暂计 0 分），合计与等级为暂定`));
   const counts = countBySeverity(problems);
   if (problems.length > 0) lines.push(`问题：错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个（详见工作簿「问题清单」）`);
   // without rosters there is no audit to speak of
