@@ -25,6 +25,12 @@ export function stampWorkbook(workbook: ExcelJS.Workbook): void {
   workbook.modified = FIXED_DATE;
 }
 
+/** A failed write as the user reads it: the disk full, or the file held open (by Excel). */
+export function unwritable(e: unknown, shown: string): Error {
+  const full = (e as NodeJS.ErrnoException).code === 'ENOSPC';
+  return inputError('output-unwritable', full ? '磁盘空间不足，无法写入输出文件' : '无法写入输出文件（文件可能正在 Excel 中打开）', { file: shown }, { hint: full ? '清理磁盘或换一个输出目录后重试' : '关闭该文件或换一个输出目录后重试' });
+}
+
 export async function writeFileAtomic(path: string, data: Uint8Array | string, shown = path): Promise<void> {
   checkOutputName(path, shown);
   await makeFolder(dirname(path), dirname(shown));
@@ -36,8 +42,7 @@ export async function writeFileAtomic(path: string, data: Uint8Array | string, s
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
-    const full = (e as NodeJS.ErrnoException).code === 'ENOSPC';
-    throw inputError('output-unwritable', full ? '磁盘空间不足，无法写入输出文件' : '无法写入输出文件（文件可能正在 Excel 中打开）', { file: shown }, { hint: full ? '清理磁盘或换一个输出目录后重试' : '关闭该文件或换一个输出目录后重试' });
+    throw unwritable(e, shown);
   } finally {
     releaseTemp(tmp);
   }

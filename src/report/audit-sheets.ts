@@ -1,10 +1,10 @@
 // The audit's sheets: 数据核查 (one row per finding, with whom it concerns, the
 // ID masked unless --show-pii) and 核查汇总 (counts per check, persons vs person-times).
-import type { Workbook } from 'exceljs';
+import type { Row, Workbook, Worksheet } from 'exceljs';
 import type { Check } from '../checks/check.js';
 import type { AuditResult } from '../checks/run-checks.js';
 import { SEVERITY_LABEL, foundText, maskNumber, type Problem } from '../problems/problem.js';
-import { setUpSheet, styleRow, type ColumnSpec } from './sheet-style.js';
+import { addSheet, styleRow, type ColumnSpec } from './sheet-style.js';
 
 const ORDER = { error: 0, warning: 1, info: 2 } as const;
 
@@ -29,8 +29,22 @@ function placeOf(f: Problem): string {
   return [file, sheet && `（${sheet}）`].filter(Boolean).join('');
 }
 
-export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, showPii = false, maxListed = MAX_LISTED_FINDINGS): void {
-  const ws = wb.addWorksheet('数据核查');
+/** The workbook API the in-memory and the streaming writer share. */
+type AnyWorkbook = Pick<Workbook, 'addWorksheet'>;
+
+export interface AuditSheetOptions {
+  showPii?: boolean;
+  maxListed?: number;
+  /**
+   * Called with each finished row: the streaming writer commits it (and masks it),
+   * the in-memory one needs nothing. Sheets are committed after their last row.
+   */
+  commit?: (row: Row) => void;
+}
+
+export function addAuditSheets(wb: AnyWorkbook, audit: AuditResult, title: string, options: AuditSheetOptions = {}): void {
+  const { showPii = false, maxListed = MAX_LISTED_FINDINGS } = options;
+  const commit = options.commit ?? (() => {});
   // chosen and sized for print on A4 landscape at 90% or more; the rules are in 核查汇总,
   // the codes in --format json
   const columns: ColumnSpec[] = [
@@ -46,7 +60,9 @@ export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, 
     { header: '实际为', width: 14, wrap: true },
     { header: '建议处理', width: 18, wrap: true },
   ];
-  let r = setUpSheet(ws, `${title}数据核查`, columns);
+  const { ws, first } = addSheet(wb, '数据核查', `${title}数据核查`, columns);
+  let r = first;
+  for (let t = 1; t < r; t += 1) commit(ws.getRow(t));
   const checks = checksOf(audit);
   const findings = [...audit.findings].sort((a, b) => ORDER[a.severity] - ORDER[b.severity]);
   const whole = { spans: new Map([[1, columns.length]]) };
@@ -54,6 +70,7 @@ export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, 
     ws.getCell(r, 1).value = '未发现问题';
     ws.mergeCells(r, 1, r, columns.length);
     styleRow(ws.getRow(r), columns, whole);
+    commit(ws.getRow(r));
   }
   for (const f of findings.slice(0, maxListed)) {
     const row = ws.getRow(r);
@@ -73,15 +90,17 @@ export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, 
       f.hint ?? '',
     ];
     styleRow(row, columns);
+    commit(row);
     r += 1;
   }
   if (findings.length > maxListed) {
     ws.getCell(r, 1).value = `……另有 ${findings.length - maxListed} 条问题未列出（本表按错误、警告、提示的顺序只列前 ${maxListed} 条；各核查项的数量见「核查汇总」，完整清单用 --format json 输出）`;
     ws.mergeCells(r, 1, r, columns.length);
     styleRow(ws.getRow(r), columns, whole);
+    commit(ws.getRow(r));
   }
+  finishSheet(ws);
 
-  const sum = wb.addWorksheet('核查汇总');
   const sumColumns: ColumnSpec[] = [
     { header: '核查项', width: 14, wrap: true },
     { header: '规则', width: 60, wrap: true },
@@ -89,7 +108,9 @@ export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, 
     { header: '警告', width: 8 },
     { header: '提示', width: 8 },
   ];
-  let s = setUpSheet(sum, `${title}核查汇总`, sumColumns);
+  const { ws: sum, first: firstSum } = addSheet(wb, '核查汇总', `${title}核查汇总`, sumColumns);
+  let s = firstSum;
+  for (let t = 1; t < s; t += 1) commit(sum.getRow(t));
   for (const { check, findings: list, notRun } of audit.byCheck) {
     const row = sum.getRow(s);
     if (notRun) {
@@ -102,11 +123,13 @@ export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, 
       row.values = [check.name, check.rule, ...(['error', 'warning', 'info'] as const).map((sev) => list.filter((f) => f.severity === sev).length)];
       styleRow(row, sumColumns);
     }
+    commit(row);
     s += 1;
   }
   const total = sum.getRow(s);
   total.values = ['合计', '', ...(['error', 'warning', 'info'] as const).map((sev) => audit.findings.filter((f) => f.severity === sev).length)];
   styleRow(total, sumColumns, { total: true });
+  commit(total);
   s += 2;
   const { records } = audit.context;
   const persons = audit.identities.persons.length;
@@ -119,6 +142,14 @@ export function addAuditSheets(wb: Workbook, audit: AuditResult, title: string, 
     const row = sum.getRow(s);
     row.getCell(1).value = label;
     row.getCell(3).value = value;
+    commit(row);
     s += 1;
   }
+  finishSheet(sum);
+}
+
+/** A streamed sheet is committed when done (an in-memory one has nothing to commit). */
+function finishSheet(ws: Worksheet): void {
+  const streamed = ws as Worksheet & { commit?: () => void };
+  if (typeof streamed.commit === 'function') streamed.commit();
 }

@@ -8,7 +8,7 @@ import type { ScoredNode, ScoredTree } from '../engine/score.js';
 import { describeProvenance, formatMetricValue, type Metric } from '../metrics/metric.js';
 import { roundTo, type Decimal } from '../numbers/decimal.js';
 import { SEVERITY_LABEL, formatWhere, type Problem } from '../problems/problem.js';
-import { RATE_FORMAT, SCORE_FORMAT, breakPagesBetween, fitMergedDown, setUpSheet, styleRow, type ColumnSpec } from './sheet-style.js';
+import { RATE_FORMAT, SCORE_FORMAT, addSheet, breakPagesBetween, fitMergedDown, styleRow, type ColumnSpec } from './sheet-style.js';
 import type { RowGroup } from './sheet-layout.js';
 
 export interface ScoreReportInput {
@@ -85,7 +85,6 @@ function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
   const leaves = leafRows(scored.nodes);
   const hasTarget = leaves.some(({ leaf }) => leaf.node.target);
   const hasActual = leaves.some(({ leaf }) => leaf.actual);
-  const ws = wb.addWorksheet(SCORE_SHEET);
   // widths chosen for print: the whole table on A4 landscape at 90% or more (body text ≥ 9 pt)
   const levelWidths = [9, 9, 11];
   const columns: ColumnSpec[] = [
@@ -102,7 +101,7 @@ function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
   ];
   const col = Object.fromEntries(columns.map((c, i) => [c.header, i + 1]));
   const draft = scored.pending > 0 ? '（草稿）' : '';
-  const first = setUpSheet(ws, { title: `${input.project}绩效评价评分表（${periodText(input.period)}）${draft}`, subtitle: subtitle(input) }, columns);
+  const { ws, first } = addSheet(wb, SCORE_SHEET, { title: `${input.project}绩效评价评分表（${periodText(input.period)}）${draft}`, subtitle: subtitle(input) }, columns);
   let r = first;
   const L = levels.length;
   const spans = new Map<ScoredNode, Span>();
@@ -194,7 +193,6 @@ function splitAt(from: number, to: number, pageStarts: readonly number[]): [numb
 function summarySheet(wb: Workbook, input: ScoreReportInput): void {
   const { scored } = input;
   const places = scored.tree.rounding.places;
-  const ws = wb.addWorksheet(SUMMARY_SHEET);
   const columns: ColumnSpec[] = [
     { header: scored.tree.levels[0] ?? '一级指标', width: 18, wrap: true },
     { header: scored.tree.levels[1] ?? '二级指标', width: 24, wrap: true },
@@ -202,7 +200,8 @@ function summarySheet(wb: Workbook, input: ScoreReportInput): void {
     { header: '得分', width: 10, format: SCORE_FORMAT },
     { header: '得分率', width: 12, format: RATE_FORMAT },
   ];
-  let r = setUpSheet(ws, { title: `${input.project}指标得分汇总表${scored.pending > 0 ? '（草稿）' : ''}`, subtitle: subtitle(input) }, columns);
+  const { ws, first } = addSheet(wb, SUMMARY_SHEET, { title: `${input.project}指标得分汇总表${scored.pending > 0 ? '（草稿）' : ''}`, subtitle: subtitle(input) }, columns);
+  let r = first;
   const roundsTotal = scored.tree.rounding.at === 'total';
   /** a sum over rows, with the value the engine gave (readers that do not recalculate show it) */
   type Sums = { weight?: string; score?: string };
@@ -239,7 +238,6 @@ function summarySheet(wb: Workbook, input: ScoreReportInput): void {
 }
 
 function metricsSheet(wb: Workbook, input: ScoreReportInput): void {
-  const ws = wb.addWorksheet('指标数据');
   // what a reader of the report looks for first: the figure by its name, with its unit and
   // where it comes from; the name a tree refers to it by comes last
   const columns: ColumnSpec[] = [
@@ -249,7 +247,8 @@ function metricsSheet(wb: Workbook, input: ScoreReportInput): void {
     { header: '出处', width: 58, wrap: true },
     { header: '指标体系中的名称', width: 28, wrap: true },
   ];
-  let r = setUpSheet(ws, '评分所依据的数据', columns);
+  const { ws, first } = addSheet(wb, '指标数据', '评分所依据的数据', columns);
+  let r = first;
   const names = [...input.metrics.keys()].sort();
   for (const name of names) {
     const m = input.metrics.get(name) as Metric;
@@ -264,12 +263,12 @@ function metricsSheet(wb: Workbook, input: ScoreReportInput): void {
 function notesSheet(wb: Workbook, input: ScoreReportInput): void {
   const notes = leafRows(input.scored.nodes).filter(({ leaf }) => leaf.node.note);
   if (notes.length === 0) return;
-  const ws = wb.addWorksheet('说明');
   const columns: ColumnSpec[] = [
     { header: '指标', width: 40, wrap: true },
     { header: '说明', width: 100, wrap: true },
   ];
-  let r = setUpSheet(ws, '指标体系的说明（评分标准的读法）', columns);
+  const { ws, first } = addSheet(wb, '说明', '指标体系的说明（评分标准的读法）', columns);
+  let r = first;
   for (const { leaf, chain } of notes) {
     const row = ws.getRow(r);
     row.values = [chain.map((n) => n.node.name).join(' / '), leaf.node.note ?? ''];
@@ -279,7 +278,6 @@ function notesSheet(wb: Workbook, input: ScoreReportInput): void {
 }
 
 function problemsSheet(wb: Workbook, problems: readonly Problem[]): void {
-  const ws = wb.addWorksheet('问题清单');
   const columns: ColumnSpec[] = [
     { header: '级别', width: 5 },
     { header: '代码', width: 18, wrap: true },
@@ -289,7 +287,8 @@ function problemsSheet(wb: Workbook, problems: readonly Problem[]): void {
     { header: '实际为', width: 14, wrap: true },
     { header: '建议', width: 30, wrap: true },
   ];
-  let r = setUpSheet(ws, '评分中发现的问题', columns);
+  const { ws, first } = addSheet(wb, '问题清单', '评分中发现的问题', columns);
+  let r = first;
   if (problems.length === 0) {
     const row = ws.getRow(r);
     row.getCell(1).value = '未发现问题';
@@ -312,7 +311,7 @@ export function buildScoreWorkbook(input: ScoreReportInput): Workbook {
   metricsSheet(wb, input);
   notesSheet(wb, input);
   // the roster audit's sheets only where rosters were read
-  if (input.audit && input.audit.context.records.length > 0) addAuditSheets(wb, input.audit, input.project, input.showPii);
+  if (input.audit && input.audit.context.records.length > 0) addAuditSheets(wb, input.audit, input.project, { showPii: input.showPii ?? false });
   problemsSheet(wb, input.problems);
   return wb;
 }

@@ -41,31 +41,49 @@ function textOf(value: ExcelJS.CellValue): string {
   return 'x';
 }
 
-/** Sets widths, title block and header; returns the first data row. */
-export function setUpSheet(ws: Sheet, heading: string | SheetTitle, columns: readonly ColumnSpec[]): number {
+/** The workbook API both exceljs writers share. */
+type AnyWorkbook = Pick<ExcelJS.Workbook, 'addWorksheet'>;
+
+/**
+ * Adds a sheet with its widths, title block, header, frozen panes and print setup;
+ * returns it and its first data row. Views and print setup go in as the sheet's
+ * options: the streaming writer takes them only there.
+ */
+export function addSheet(wb: AnyWorkbook, name: string, heading: string | SheetTitle, columns: readonly ColumnSpec[]): { ws: Sheet; first: number } {
   const { title, subtitle } = typeof heading === 'string' ? { title: heading, subtitle: undefined } : heading;
   const widths = columns.map((c) => c.width);
+  const headerRow = subtitle ? 3 : 2;
+  const ws = wb.addWorksheet(name, {
+    views: [{ state: 'frozen', xSplit: 0, ySplit: headerRow }],
+    pageSetup: {
+      paperSize: 9, // A4
+      orientation: 'landscape',
+      fitToPage: false,
+      scale: printScale(widths),
+      printTitlesRow: `1:${headerRow}`,
+      horizontalCentered: true,
+      margins: { ...PAGE.margins },
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+  });
   const totalWidth = widths.reduce((a, b) => a + b, 0);
   // exceljs leaves a column of width 9 (its default) out of <cols>, and viewers then draw it at their own default
   ws.columns = columns.map((c) => ({ width: c.width === EXCELJS_DEFAULT_WIDTH ? c.width + 0.01 : c.width }));
-  let r = 1;
-  ws.mergeCells(r, 1, r, columns.length);
-  const titleCell = ws.getCell(r, 1);
+  ws.mergeCells(1, 1, 1, columns.length);
+  const titleCell = ws.getCell(1, 1);
   titleCell.value = title;
   titleCell.font = { bold: true, size: TITLE_FONT_SIZE };
   titleCell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  ws.getRow(r).height = rowHeight([{ text: title, width: totalWidth, wrap: true, fontSize: TITLE_FONT_SIZE }]) + 6;
+  ws.getRow(1).height = rowHeight([{ text: title, width: totalWidth, wrap: true, fontSize: TITLE_FONT_SIZE }]) + 6;
   if (subtitle) {
-    r += 1;
-    ws.mergeCells(r, 1, r, columns.length);
-    const cell = ws.getCell(r, 1);
+    ws.mergeCells(2, 1, 2, columns.length);
+    const cell = ws.getCell(2, 1);
     cell.value = subtitle;
     cell.font = BODY_FONT;
     cell.alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
-    ws.getRow(r).height = rowHeight([{ text: subtitle, width: totalWidth, wrap: true }]);
+    ws.getRow(2).height = rowHeight([{ text: subtitle, width: totalWidth, wrap: true }]);
   }
-  r += 1;
-  const header = ws.getRow(r);
+  const header = ws.getRow(headerRow);
   columns.forEach((c, i) => {
     const cell = header.getCell(i + 1);
     cell.value = c.header;
@@ -75,18 +93,7 @@ export function setUpSheet(ws: Sheet, heading: string | SheetTitle, columns: rea
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
   header.height = rowHeight(columns.map((c) => ({ text: c.header, width: c.width, wrap: true })));
-  ws.views = [{ state: 'frozen', xSplit: 0, ySplit: r }];
-  ws.pageSetup = {
-    paperSize: 9, // A4
-    orientation: 'landscape',
-    fitToPage: false,
-    scale: printScale(widths),
-    printTitlesRow: `1:${r}`,
-    horizontalCentered: true,
-    margins: { ...PAGE.margins },
-  };
-  ws.headerFooter = { oddFooter: '第 &P 页，共 &N 页' };
-  return r + 1;
+  return { ws, first: headerRow + 1 };
 }
 
 export interface RowStyle {

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Workbook } from 'exceljs';
 import ExcelJS from '../../src/io/exceljs.js';
 import { writeWorkbook } from '../../src/io/write-xlsx.js';
+import { writeStreamedWorkbook } from '../../src/io/write-xlsx-stream.js';
 import { addAuditSheets } from '../../src/report/audit-sheets.js';
 import { buildScoreWorkbook } from '../../src/report/score-workbook.js';
 import { scoreEvaluation } from '../../src/run/score-evaluation.js';
@@ -38,7 +39,7 @@ describe('workbooks do not depend on the clock', () => {
     expect(a.equals(b)).toBe(true);
   });
 
-  it('the audit workbook', async () => {
+  it('the audit sheets in memory', async () => {
     const make = async () => {
       const { loaded } = await scoreEvaluation(join(ROOT, 'fixtures/xiangyuan'));
       const wb = new ExcelJS.Workbook();
@@ -46,5 +47,23 @@ describe('workbooks do not depend on the clock', () => {
       return wb;
     };
     expect((await bytesAt('2019-03-03T03:03:03Z', make)).equals(await bytesAt('2029-09-09T09:09:09Z', make))).toBe(true);
+  });
+
+  it('the audit workbook as the audit command streams it (archiver dates its entries otherwise)', async () => {
+    const { loaded } = await scoreEvaluation(join(ROOT, 'fixtures/xiangyuan'));
+    const streamedAt = async (time: string) => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date(time));
+      const path = join(mkdtempSync(join(tmpdir(), 'jixiao-det-')), '数据核查.xlsx');
+      try {
+        await writeStreamedWorkbook(path, path, false, (wb, commit) => addAuditSheets(wb, loaded.audit, '花名册', { commit }));
+      } finally {
+        vi.useRealTimers();
+      }
+      return readFileSync(path);
+    };
+    const a = await streamedAt('2019-03-03T03:03:03Z');
+    expect(a.length).toBeGreaterThan(5000);
+    expect(a.equals(await streamedAt('2029-09-09T09:09:09Z'))).toBe(true);
   });
 });

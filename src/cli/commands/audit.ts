@@ -72,14 +72,9 @@ export function auditCommand(setExit: (code: number) => void): Command {
 
     progress.stage(`发现 ${audit.findings.length.toLocaleString('en-US')} 个问题，正在写入 ${shown} …`);
     // exceljs is loaded when a workbook is written, not with every command
-    const [{ writeWorkbook }, { default: ExcelJS }, { addAuditSheets }] = await Promise.all([
-      import('../../io/write-xlsx.js'),
-      import('../../io/exceljs.js'),
-      import('../../report/audit-sheets.js'),
-    ]);
-    const wb = new ExcelJS.Workbook();
-    addAuditSheets(wb, audit, '花名册', showPii);
-    await writeWorkbook(wb, outFile, shown, showPii);
+    const [{ writeStreamedWorkbook }, { addAuditSheets }] = await Promise.all([import('../../io/write-xlsx-stream.js'), import('../../report/audit-sheets.js')]);
+    // streamed: each finding's row is written and let go (a province's roster has 100k of them)
+    await writeStreamedWorkbook(outFile, shown, showPii, (wb, commit) => addAuditSheets(wb, audit, '花名册', { showPii, commit }));
     const all = [...readProblems, ...audit.findings];
     const exitCode = exitCodeFor(all, opts.failOn);
     if (opts.format === 'json') {
