@@ -3,14 +3,10 @@
 // write-xlsx.ts: the same content gives the same bytes, the file appears whole or
 // not at all, and no full personal number is written unless asked.
 import { createRequire } from 'node:module';
-import { rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import ExcelJSModule from './exceljs.js';
 import { maskPii } from '../problems/pii-mask.js';
-import { checkOutputName, makeFolder } from './output-path.js';
-import { registerTemp, releaseTemp, removeStaleTemps, tempPathFor } from './temp-files.js';
-import { FIXED_DATE, unwritable } from './write-xlsx.js';
+import { FIXED_DATE, writeAtomically } from './write-xlsx.js';
 
 // The streaming writer zips with archiver, which stamps each entry with the time it is
 // added (from the writer's constructor on, so no instance can be patched in time): the
@@ -51,12 +47,7 @@ export async function writeStreamedWorkbook(
   showPii: boolean,
   build: (wb: StreamWorkbook, commit: (row: ExcelJS.Row) => void) => Promise<void> | void,
 ): Promise<void> {
-  checkOutputName(path, shown);
-  await makeFolder(dirname(path), dirname(shown));
-  await removeStaleTemps(dirname(path));
-  const tmp = tempPathFor(path);
-  registerTemp(tmp);
-  try {
+  await writeAtomically(path, shown, async (tmp) => {
     const wb = new ExcelJSModule.stream.xlsx.WorkbookWriter({ filename: tmp, useStyles: true, useSharedStrings: false });
     wb.creator = 'jixiao';
     wb.lastModifiedBy = 'jixiao';
@@ -64,13 +55,5 @@ export async function writeStreamedWorkbook(
     wb.modified = FIXED_DATE;
     await build(wb, rowCommitter(showPii));
     await wb.commit();
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    // a bug in building the sheets is not a file system problem
-    if ((e as NodeJS.ErrnoException).code === undefined) throw e;
-    throw unwritable(e, shown);
-  } finally {
-    releaseTemp(tmp);
-  }
+  });
 }

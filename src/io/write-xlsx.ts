@@ -26,26 +26,36 @@ export function stampWorkbook(workbook: ExcelJS.Workbook): void {
 }
 
 /** A failed write as the user reads it: the disk full, or the file held open (by Excel). */
-export function unwritable(e: unknown, shown: string): Error {
+function unwritable(e: unknown, shown: string): Error {
   const full = (e as NodeJS.ErrnoException).code === 'ENOSPC';
   return inputError('output-unwritable', full ? '磁盘空间不足，无法写入输出文件' : '无法写入输出文件（文件可能正在 Excel 中打开）', { file: shown }, { hint: full ? '清理磁盘或换一个输出目录后重试' : '关闭该文件或换一个输出目录后重试' });
 }
 
-export async function writeFileAtomic(path: string, data: Uint8Array | string, shown = path): Promise<void> {
+/**
+ * Writes through `write` into a temporary file next to `path`, then renames it: the
+ * output appears whole or not at all. A file system failure becomes a message; any
+ * other error (a bug in `write`) is passed on as it is.
+ */
+export async function writeAtomically(path: string, shown: string, write: (tmp: string) => Promise<void>): Promise<void> {
   checkOutputName(path, shown);
   await makeFolder(dirname(path), dirname(shown));
   await removeStaleTemps(dirname(path));
   const tmp = tempPathFor(path);
   registerTemp(tmp);
   try {
-    await writeFile(tmp, data);
+    await write(tmp);
     await rename(tmp, path);
   } catch (e) {
     await rm(tmp, { force: true });
+    if ((e as NodeJS.ErrnoException).code === undefined) throw e;
     throw unwritable(e, shown);
   } finally {
     releaseTemp(tmp);
   }
+}
+
+export async function writeFileAtomic(path: string, data: Uint8Array | string, shown = path): Promise<void> {
+  await writeAtomically(path, shown, (tmp) => writeFile(tmp, data));
 }
 
 /** Personal numbers in any text cell of any sheet masked: whatever a writer put there, no full ID leaves unasked. */
