@@ -2,6 +2,7 @@
 // setup, row styles by column kind, heights from any kind of cell value, merged text
 // given its height, and page breaks at the sheet's scale.
 import { describe, expect, it } from 'vitest';
+import type { CellValue } from 'exceljs';
 import ExcelJS from '../../src/io/exceljs.js';
 import { PAGE, heightForLines, rowHeight } from '../../src/report/sheet-layout.js';
 import { addSheet, breakPagesBetween, fitMergedDown, styleRow, type ColumnSpec } from '../../src/report/sheet-style.js';
@@ -40,12 +41,12 @@ describe('addSheet', () => {
 
   it('without a subtitle the header is row 2; a width of 9 is written as 9.01 (exceljs would drop it)', () => {
     const { ws, first } = addSheet(new ExcelJS.Workbook(), '表', '标题', [{ header: 'a', width: 9 }]);
-    expect([first, ws.views[0]?.ySplit, ws.pageSetup.printTitlesRow, ws.getColumn(1).width]).toEqual([3, 2, '1:2', 9.01]);
+    expect([first, (ws.views[0] as { ySplit?: number }).ySplit, ws.pageSetup.printTitlesRow, ws.getColumn(1).width]).toEqual([3, 2, '1:2', 9.01]);
   });
 });
 
 describe('styleRow', () => {
-  const row = (values: ExcelJS.CellValue[], style = {}) => {
+  const row = (values: CellValue[], style = {}) => {
     const { ws, first } = addSheet(new ExcelJS.Workbook(), '表', '标题', columns);
     const r = ws.getRow(first);
     values.forEach((v, i) => (r.getCell(i + 1).value = v));
