@@ -8,6 +8,7 @@ import { envelope } from '../report/envelope.js';
 import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
 import { auditCommand } from './commands/audit.js';
+import { worksheetCommand } from './commands/worksheet.js';
 import { EXIT_INPUT, EXIT_OK } from './conventions.js';
 import { printJson, printProblems } from './print.js';
 import { installProcessGuards } from './process-guards.js';
@@ -43,7 +44,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .showHelpAfterError('（用 jixiao --help 查看用法）')
     .addCommand(scoreCommand(setExit))
     .addCommand(validateCommand(setExit))
-    .addCommand(auditCommand(setExit));
+    .addCommand(auditCommand(setExit))
+    .addCommand(worksheetCommand(setExit));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   const fail = (problems: Problem[]) => {
     if (json) printJson(envelope({ command: commandName(program, argv), exitCode: EXIT_INPUT, problems, result: {} }));

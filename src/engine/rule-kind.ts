@@ -49,6 +49,20 @@ export class RuleError extends Error {
   }
 }
 
+/**
+ * One input cell of the working paper: `key` is where the answer goes in the leaf's
+ * judgement (items.policy, parts.a.grade), as in the YAML judgements file.
+ */
+export interface PaperSlot {
+  key: string;
+  /** the question as the evaluator reads it */
+  label: string;
+  /** choose one of `choices`; a number (points up to `max`, or a count); have/need; free text */
+  input: 'choice' | 'points' | 'count' | 'share' | 'text';
+  choices?: string[];
+  max?: Decimal;
+}
+
 export interface RuleKind<P = unknown, A = unknown> {
   kind: string;
   /** the kind's name in Chinese, for traces and docs */
@@ -62,5 +76,7 @@ export interface RuleKind<P = unknown, A = unknown> {
   maxPoints(params: P, points: Decimal): Decimal;
   /** consistency problems of the parameters themselves (overlapping bands, …) */
   lint?(params: P, points: Decimal): string[];
+  /** what the working paper (评分底稿) asks the evaluator for, besides reason, 完成值 and evidence */
+  paperSlots?(params: P, points: Decimal): PaperSlot[];
   score(params: P, input: RuleInput<A>): RuleOutcome;
 }

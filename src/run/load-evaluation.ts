@@ -1,7 +1,8 @@
 // Everything an evaluation folder names, read, validated and measured: the
 // config, the tree, the records, the metrics and the evaluator's answers.
 import { resolve, relative, join } from 'node:path';
-import { stat } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import { loadTree } from '../engine/load-tree.js';
 import { lintTree } from '../engine/lint-tree.js';
 import type { IndicatorTree } from '../engine/tree.js';
@@ -25,12 +26,15 @@ import { readStructuredFile } from '../io/structured-file.js';
 import { resolveInside } from '../io/contained-path.js';
 import { limitsWith, type InputLimits } from '../io/limits.js';
 import { readFileRecords } from './read-table.js';
+import { readWorkingPaper } from './read-working-paper.js';
 
 export interface LoadedEvaluation {
   dir: string;
   config: EvaluationConfig;
   tree: IndicatorTree;
   treeFile: string;
+  /** sha256 of the tree file's bytes (a working paper is made for one version) */
+  treeHash: string;
   rosters: RosterRecord[];
   budget: BudgetRecord[];
   metrics: Map<string, Metric>;
@@ -49,6 +53,15 @@ export interface LoadOptions {
   allowOutside?: boolean;
   /** reading limits raised by the user (--limit) */
   limits?: Partial<InputLimits>;
+  /** a judgements file not written yet is skipped (jixiao worksheet makes the paper that will be it) */
+  judgementsOptional?: boolean;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Where the evaluation's config lives: a folder with evaluation.yaml, or the file itself. */
@@ -81,6 +94,8 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
   const treePath = await inFolder(config.tree, 'tree');
   inputPaths.push(treePath);
   const treeLoaded = loadTree(await readStructuredFile(treePath, show(treePath), configMb), show(treePath));
+  // a working paper records the tree it was made for
+  const treeHash = createHash('sha256').update(await readFile(treePath)).digest('hex');
   if (!treeLoaded.tree) throw new InputError(treeLoaded.problems);
   const lint = lintTree(treeLoaded.tree, show(treePath));
   if (lint.some((p) => p.severity === 'error')) throw new InputError([...treeLoaded.problems, ...lint]);
@@ -131,8 +146,10 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
       }
       case 'judgements': {
         if (judgementsFile) throw inputError('evaluation-invalid', '只能有一个评价判断文件（kind: judgements）', { file: show(file) });
+        if (options.judgementsOptional && !(await exists(path))) break;
         judgementsFile = display;
-        const rawJudgements = await readStructuredFile(path, display, configMb);
+        // a filled working paper (评分底稿.xlsx) or the YAML/JSON file
+        const rawJudgements = /\.xlsx$/i.test(path) ? await readWorkingPaper(path, display, treeLoaded.tree, treeHash) : await readStructuredFile(path, display, configMb);
         const j = judgementsSchema.safeParse(rawJudgements);
         if (!j.success) throw new InputError(zodProblems(j.error, { file: display }, 'judgements-invalid', {}, rawJudgements));
         answers = j.data.judgements;
@@ -159,6 +176,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
     config,
     tree: treeLoaded.tree,
     treeFile: show(treePath),
+    treeHash,
     rosters,
     budget,
     metrics: merged.metrics,

@@ -197,6 +197,13 @@ describe('jixiao score conventions', () => {
     expect(runCli(['score', dir, '--fail-on', 'never'], cwd).code).toBe(0);
   });
 
+  it('worksheet writes 评分底稿.xlsx next to nothing else, and says how to use it', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'jixiao-w-'));
+    const run = runCli(['worksheet', FIXTURE, '-o', 'paper'], cwd);
+    expect([run.code, existsSync(join(cwd, 'paper/评分底稿.xlsx'))]).toEqual([0, true]);
+    expect(run.stdout).toContain('已写入 paper/评分底稿.xlsx');
+  });
+
   it('--draft writes the workbook with a judgement missing and exits 1 (without it: 2, nothing written)', () => {
     const dir = copyFixture('xiangyuan');
     edit(dir, 'judgements.yaml', (t) => t.replace(/  goal_clarity:\n(    .*\n)+?(?=  budget_soundness:)/, ''));

@@ -27,6 +27,8 @@ type Params = z.infer<typeof params>;
 export const bands: RuleKind<Params, z.infer<typeof answer>> = {
   kind: 'bands',
   label: '分档计分',
+  paperSlots: (p, points) =>
+    p.bands.some((b) => !b.points.low.equals(b.points.high)) ? [{ key: 'points', label: '档内的得分（落在分值范围的档时）', input: 'points', max: points }] : [],
   params,
   answer,
   needsAnswer: computedWithoutAnswer,

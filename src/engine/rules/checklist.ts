@@ -58,6 +58,12 @@ type Params = z.infer<typeof params>;
 export const checklist: RuleKind<Params, z.infer<typeof answer>> = {
   kind: 'checklist',
   label: '逐项计分',
+  paperSlots: (p) => [
+    // an item is met, not met, met in part (a share 0-1), or counted (现有 ÷ 应有, with 应有 beside it)
+    ...p.items.map((i) => ({ key: `items.${i.id}`, label: `${i.text}（${pts(i.points)} 分）`, input: 'share' as const, choices: ['符合', '不符合'] })),
+    ...p.vetoes.map((v) => ({ key: `vetoes.${v.id}`, label: `否决项：${v.text}`, input: 'choice' as const, choices: ['不存在', '存在'] })),
+    ...(p.per_finding ? [{ key: 'findings', label: `发现问题的处数（每处扣 ${pts(p.per_finding.points)} 分）`, input: 'count' as const }] : []),
+  ],
   params,
   answer,
   needsAnswer: () => true,

@@ -35,6 +35,11 @@ type Params = z.infer<typeof params>;
 export const composite: RuleKind<Params, z.infer<typeof answer>> = {
   kind: 'composite',
   label: '组合计分',
+  // each part asks what its own kind asks, under parts.<id>
+  paperSlots: (p) =>
+    p.parts.flatMap((x) =>
+      (kindOf(x.rule.kind).paperSlots?.(x.rule.params, x.points) ?? []).map((slot) => ({ ...slot, key: `parts.${x.id}.${slot.key}`, label: `${x.name}：${slot.label}` })),
+    ),
   params,
   answer,
   needsAnswer: computedWithoutAnswer,

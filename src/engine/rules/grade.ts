@@ -45,6 +45,11 @@ function rangeText(l: Level): string {
 export const grade: RuleKind<Params, z.infer<typeof answer>> = {
   kind: 'grade',
   label: '等级评分',
+  paperSlots: (p, points) => [
+    { key: 'grade', label: '评定的等级', input: 'choice', choices: levelsOf(p, points).map((l) => l.name) },
+    // only where the chosen level is a range of points
+    ...(levelsOf(p, points).some((l) => !l.range.low.equals(l.range.high)) ? [{ key: 'points', label: '等级内的得分（该等级为分值范围时）', input: 'points' as const, max: points }] : []),
+  ],
   params,
   answer,
   needsAnswer: () => true,

@@ -10,6 +10,7 @@ const answer = z.strictObject({ ...reasonFields, points: nonNegativeDecimal });
 export const manual: RuleKind<z.infer<typeof params>, z.infer<typeof answer>> = {
   kind: 'manual',
   label: '人工评分',
+  paperSlots: (_p, points) => [{ key: 'points', label: `评定的得分（0 到 ${pts(points)} 分）`, input: 'points', max: points }],
   params,
   answer,
   needsAnswer: () => true,

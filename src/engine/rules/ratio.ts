@@ -48,6 +48,7 @@ function resolveTarget(p: Params, nodeTarget: Target | undefined): { value: Deci
 export const ratio: RuleKind<Params, z.infer<typeof answer>> = {
   kind: 'ratio',
   label: '目标完成比例',
+  paperSlots: () => [{ key: 'explanation', label: '完成值远超目标时的原因说明', input: 'text' }],
   params,
   answer,
   needsAnswer: computedWithoutAnswer,

@@ -1,0 +1,111 @@
+// The working paper round trip: jixiao worksheet writes it, the evaluator's answers go
+// into its input cells (here from the reference case's judgements.yaml, programmatically),
+// and score reads it as the judgements file: the same workbook as from the YAML.
+// A paper made for another tree, or an answer that fits no rule, is refused at its cell.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { parse } from 'yaml';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { copyFixture, edit } from '../helpers/fixture-copy.js';
+import { workbookFileView } from '../helpers/golden.js';
+import { runInProcess } from '../helpers/run-in-process.js';
+
+const PAPER = '评分底稿.xlsx';
+const at = (o: unknown, key: string) => key.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), o);
+
+/** Fills the paper's input cells with the answers of a judgements file, as an evaluator would type them. */
+async function fill(paper: string, judgements: { judgements: Record<string, unknown>; metrics: Record<string, Record<string, unknown>> }, change?: (ws: ExcelJS.Worksheet) => void) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(paper);
+  const ws = wb.getWorksheet('评分底稿')!;
+  ws.eachRow((row, n) => {
+    const key = row.getCell(9).value;
+    if (n <= 3 || typeof key !== 'string') return;
+    const v = at(judgements.judgements[String(row.getCell(1).value)], key);
+    if (v === undefined) return;
+    if (v && typeof v === 'object') {
+      const { have, need } = v as { have: number; need: number };
+      row.getCell(7).value = have;
+      row.getCell(8).value = need;
+    } else row.getCell(7).value = v as string | number;
+  });
+  const given = wb.getWorksheet('给定数据')!;
+  Object.entries(judgements.metrics).forEach(([name, m], i) => {
+    given.getRow(4 + i).values = [name, String(m.label), String(m.value), m.kind === undefined ? null : String(m.kind), String(m.source)];
+  });
+  change?.(ws);
+  await wb.xlsx.writeFile(paper);
+}
+
+describe('working paper', () => {
+  let dir: string;
+  let yaml: { judgements: Record<string, unknown>; metrics: Record<string, Record<string, unknown>> };
+  beforeEach(async () => {
+    dir = copyFixture('xiangyuan');
+    yaml = parse(readFileSync(join(dir, 'judgements.yaml'), 'utf8'));
+    const made = await runInProcess(['worksheet', dir, '-o', dir], dir);
+    expect([made.code, made.stdout.split('\n')[0]]).toEqual([0, '评分底稿：21 个末级指标，104 个待填写的判断项']);
+  });
+
+  it('filled with the YAML answers, scores to the same workbook (the judgements file named as given)', async () => {
+    await fill(join(dir, PAPER), yaml);
+    const fromYaml = mkdtempSync(join(tmpdir(), 'jixiao-wp-'));
+    expect((await runInProcess(['score', dir, '-o', fromYaml], dir)).code).toBe(0);
+    edit(dir, 'evaluation.yaml', (t) => t.replace('file: judgements.yaml', `file: ${PAPER}`));
+    const fromPaper = mkdtempSync(join(tmpdir(), 'jixiao-wp-'));
+    const run = await runInProcess(['score', dir, '-o', fromPaper], dir);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout).toContain('88.50 / 100  88.50%  评价等级：良');
+    const named = (view: unknown) => JSON.parse(JSON.stringify(view).replaceAll(PAPER, 'judgements.yaml'));
+    expect(named(await workbookFileView(join(fromPaper, '评分结果.xlsx')))).toEqual(await workbookFileView(join(fromYaml, '评分结果.xlsx')));
+  });
+
+  it('a paper made for another version of the tree is refused', async () => {
+    await fill(join(dir, PAPER), yaml);
+    edit(dir, 'evaluation.yaml', (t) => t.replace('file: judgements.yaml', `file: ${PAPER}`));
+    edit(dir, 'tree.yaml', (t) => `${t}\n# changed\n`);
+    const run = await runInProcess(['score', dir, '-o', mkdtempSync(join(tmpdir(), 'jixiao-wp-'))], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('[paper-tree-changed]');
+  });
+
+  it('an answer that fits no rule is shown at its sheet, row and column', async () => {
+    await fill(join(dir, PAPER), yaml, (ws) => {
+      ws.eachRow((row) => {
+        if (row.getCell(1).value === 'basis_sufficiency' && row.getCell(9).value === 'items.policy') row.getCell(7).value = '也许';
+      });
+    });
+    edit(dir, 'evaluation.yaml', (t) => t.replace('file: judgements.yaml', `file: ${PAPER}`));
+    const run = await runInProcess(['score', dir, '-o', mkdtempSync(join(tmpdir(), 'jixiao-wp-'))], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('[paper-answer-invalid]');
+    expect(run.stderr).toMatch(/\[paper-answer-invalid\] 评分底稿\.xlsx 工作表「评分底稿」 第 4 行 「回答」列：项目决策 > 项目立项 > 立项依据充分性：回答不符合要求/);
+  });
+
+  it('a file that is no working paper is refused as such', async () => {
+    edit(dir, 'evaluation.yaml', (t) => t.replace('file: judgements.yaml', `file: ${PAPER}`));
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Sheet1');
+    await wb.xlsx.writeFile(join(dir, PAPER));
+    const other = await runInProcess(['score', dir, '-o', mkdtempSync(join(tmpdir(), 'jixiao-wp-'))], dir);
+    expect([other.code, other.stderr]).toEqual([2, expect.stringContaining('[paper-unreadable] 评分底稿.xlsx：不是 jixiao 生成的评分底稿')]);
+    writeFileSync(join(dir, PAPER), 'not a zip');
+    const broken = await runInProcess(['score', dir, '-o', mkdtempSync(join(tmpdir(), 'jixiao-wp-'))], dir);
+    expect([broken.code, broken.stderr]).toEqual([2, expect.stringContaining('[paper-unreadable] 评分底稿.xlsx：评分底稿无法打开')]);
+  });
+
+  it('locked computed cells, open input cells, the tree hash kept out of sight; the same bytes twice', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, PAPER));
+    const ws = wb.getWorksheet('评分底稿')!;
+    // a cell is locked unless it says otherwise (Excel's default, which exceljs leaves unwritten)
+    expect([ws.getCell('B4').protection?.locked ?? true, ws.getCell('G4').protection?.locked, ws.getColumn(9).hidden]).toEqual([true, false, true]);
+    expect((ws as unknown as { sheetProtection?: { sheet?: boolean } }).sheetProtection?.sheet).toBe(true);
+    expect(wb.getWorksheet('jixiao')!.state).toBe('veryHidden');
+    const again = mkdtempSync(join(tmpdir(), 'jixiao-wp-'));
+    await runInProcess(['worksheet', dir, '-o', again], dir);
+    expect(readFileSync(join(again, PAPER)).equals(readFileSync(join(dir, PAPER)))).toBe(true);
+  });
+});
