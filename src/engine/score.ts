@@ -92,7 +92,7 @@ export function score(input: ScoreInput): ScoreResult {
       answer = parsed.data;
     } else if (kind.needsAnswer(spec.params)) {
       const severity = input.draft ? 'warning' : 'error';
-      problems.push(problem(severity, 'judgement-missing', `缺少评价判断（${kind.label}）${input.draft ? '，本项待评，暂计 0 分' : ''}`, { ...where, file: input.answersFile }, { hint: `在评价判断文件中加入 ${node.id}:` }));
+      problems.push(problem(severity, 'judgement-missing', `缺少评价判断（${kind.label}）${input.draft ? '，本项待评，暂计 0 分' : ''}`, { ...where, file: input.answersFile }, { hint: input.answersFile?.endsWith('.xlsx') ? `在评分底稿中「${node.name}」的行填写回答` : `在评价判断文件中加入 ${node.id}:` }));
       if (!input.draft) return undefined;
       pending += 1;
       return { node, score: ZERO, rate: ZERO, trace: '待评：尚无评价判断', pending: true };

@@ -84,6 +84,12 @@ describe('working paper', () => {
     expect(run.stderr).toMatch(/\[paper-answer-invalid\] 评分底稿\.xlsx 工作表「评分底稿」 第 4 行 「回答」列：项目决策 > 项目立项 > 立项依据充分性：回答不符合要求/);
   });
 
+  it('a paper not yet filled: each leaf asked for where it is, in the paper', async () => {
+    edit(dir, 'evaluation.yaml', (t) => t.replace('file: judgements.yaml', `file: ${PAPER}`));
+    const run = await runInProcess(['score', dir, '--draft', '-o', mkdtempSync(join(tmpdir(), 'jixiao-wp-'))], dir);
+    expect(run.stderr).toContain('警告 [judgement-missing] 评分底稿.xlsx 项目决策 > 项目立项 > 立项依据充分性：缺少评价判断（逐项计分），本项待评，暂计 0 分 建议：在评分底稿中「立项依据充分性」的行填写回答');
+  });
+
   it('a file that is no working paper is refused as such', async () => {
     edit(dir, 'evaluation.yaml', (t) => t.replace('file: judgements.yaml', `file: ${PAPER}`));
     const wb = new ExcelJS.Workbook();
