@@ -3,7 +3,7 @@
 // kind asks, plus reason, 完成值 and evidence). Computed cells are locked, input cells
 // open; the tree's hash is kept so a paper filled for another version of the tree is
 // refused when read back (run/read-working-paper.ts).
-import type { Workbook } from 'exceljs';
+import type { CellValue, Workbook } from 'exceljs';
 import ExcelJS from '../io/exceljs.js';
 import type { PaperSlot } from '../engine/rule-kind.js';
 import { kindOf } from '../engine/rules/registry.js';
@@ -33,6 +33,23 @@ export interface PaperInput {
   /** sha256 of the tree file, checked when the paper is read back */
   treeHash: string;
   metrics: MetricSet;
+  /** answers already given (a YAML judgements file turned into a paper): written into the input cells */
+  answers?: Readonly<Record<string, unknown>>;
+}
+
+/** An answer as the evaluator would type it in the paper: Chinese words for the YAML keywords. */
+const SAID: Record<string, string> = { met: '符合', not_met: '不符合', none: '不存在', found: '存在', yes: '符合', no: '不符合' };
+
+function cellsFor(value: unknown): [unknown, unknown] {
+  if (value === undefined || value === null) return [null, null];
+  if (typeof value === 'boolean') return [value ? '符合' : '不符合', null];
+  if (typeof value === 'string') return [SAID[value] ?? value, null];
+  if (typeof value === 'object' && 'have' in value && 'need' in value) return [(value as { have: unknown }).have, (value as { need: unknown }).need];
+  return [typeof value === 'number' ? value : String(value), null];
+}
+
+function answerAt(answers: PaperInput['answers'], id: string, key: string): unknown {
+  return key.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), answers?.[id]);
 }
 
 /** The metric names a rule's parameters refer to, parts included. */
@@ -75,7 +92,8 @@ export function buildWorkingPaper(input: PaperInput): Workbook {
     for (const slot of slots) {
       const row = ws.getRow(r);
       // the leaf's cells on its first row only (merged down below), so each row is as tall as its own question
-      row.values = [leaf.id, ...(r === from ? leafCells : ['', '', '', '']), slot.label, null, null, slot.key];
+      const [given, need] = cellsFor(answerAt(input.answers, leaf.id, slot.key));
+      row.values = [leaf.id, ...(r === from ? leafCells : ['', '', '', '']), slot.label, given, need, slot.key] as CellValue[];
       styleRow(row, columns);
       for (let c = 1; c <= columns.length; c += 1) {
         const cell = row.getCell(c);
@@ -101,13 +119,21 @@ export function buildWorkingPaper(input: PaperInput): Workbook {
   // protected without a password: no random salt, so the file stays the same run to run
   (ws as unknown as { sheetProtection: Record<string, boolean> }).sheetProtection = { sheet: true, selectLockedCells: true, selectUnlockedCells: true, formatRows: false, formatColumns: false };
 
-  addSheet(wb, GIVEN_SHEET, { title: '评价人员给出的指标数据（仅在没有数据文件时使用）', subtitle: '类型：ratio（比例）、amount（金额）、count（数量）；来源必填' }, [
+  const givenSheet = addSheet(wb, GIVEN_SHEET, { title: '评价人员给出的指标数据（仅在没有数据文件时使用）', subtitle: '类型：ratio（比例）、amount（金额）、count（数量）；来源必填' }, [
     { header: GIVEN_COLUMNS[0], width: 30 },
     { header: GIVEN_COLUMNS[1], width: 24, wrap: true },
     { header: GIVEN_COLUMNS[2], width: 12 },
     { header: GIVEN_COLUMNS[3], width: 10 },
     { header: GIVEN_COLUMNS[4], width: 50, wrap: true },
   ]);
+
+  // the figures the evaluator gave before, exactly as numbers
+  let g = givenSheet.first;
+  for (const m of [...input.metrics.values()].filter((x) => x.source === 'judgement').sort((a, b) => a.name.localeCompare(b.name))) {
+    const row = givenSheet.ws.getRow(g);
+    row.values = [m.name, m.label, m.value.toString(), m.kind, m.provenance.map((p) => p.note ?? p.file).join('；')];
+    g += 1;
+  }
 
   const meta = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   meta.getCell('A1').value = 'tree-sha256';

@@ -146,7 +146,11 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
       }
       case 'judgements': {
         if (judgementsFile) throw inputError('evaluation-invalid', '只能有一个评价判断文件（kind: judgements）', { file: show(file) });
-        if (options.judgementsOptional && !(await exists(path))) break;
+        if (options.judgementsOptional && !(await exists(path))) {
+          // not written yet: no input to protect, and the paper about to be written may take its place
+          inputPaths.splice(inputPaths.indexOf(path), 1);
+          break;
+        }
         judgementsFile = display;
         // a filled working paper (评分底稿.xlsx) or the YAML/JSON file
         const rawJudgements = /\.xlsx$/i.test(path) ? await readWorkingPaper(path, display, treeLoaded.tree, treeHash) : await readStructuredFile(path, display, configMb);

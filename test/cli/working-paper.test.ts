@@ -2,7 +2,7 @@
 // into its input cells (here from the reference case's judgements.yaml, programmatically),
 // and score reads it as the judgements file: the same workbook as from the YAML.
 // A paper made for another tree, or an answer that fits no rule, is refused at its cell.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -62,6 +62,37 @@ describe('working paper', () => {
     expect(named(await workbookFileView(join(fromPaper, '评分结果.xlsx')))).toEqual(await workbookFileView(join(fromYaml, '评分结果.xlsx')));
   });
 
+  it('made from an evaluation with YAML judgements, the paper already holds them (in Chinese words) and scores the same', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, PAPER));
+    const ws = wb.getWorksheet('评分底稿')!;
+    const cells: unknown[][] = [];
+    ws.eachRow((row) => {
+      if (row.getCell(1).value === 'execution_effectiveness') cells.push([row.getCell(9).value, row.getCell(7).value, row.getCell(8).value]);
+    });
+    expect(cells.slice(0, 5)).toEqual([
+      ['items.publicity', '不符合', null],
+      ['items.system_entry', '符合', null],
+      ['items.matches_accounts', '符合', null],
+      ['items.archive_rules', '符合', null],
+      ['items.archive_completeness', 1, 1],
+    ]);
+    expect(wb.getWorksheet('给定数据')!.getRow(4).values).toEqual([undefined, 'registration.aid_rate', '困难职工建档人员救助率', '1', 'ratio', '报告第四部分：建档后的困难职工总工会全部发放补助资金']);
+    const fromYaml = mkdtempSync(join(tmpdir(), 'jixiao-wp-'));
+    await runInProcess(['score', dir, '-o', fromYaml], dir);
+    edit(dir, 'evaluation.yaml', (t) => t.replace('file: judgements.yaml', `file: ${PAPER}`));
+    const fromPaper = mkdtempSync(join(tmpdir(), 'jixiao-wp-'));
+    expect((await runInProcess(['score', dir, '-o', fromPaper], dir)).code).toBe(0);
+    const named = (view: unknown) => JSON.parse(JSON.stringify(view).replaceAll(PAPER, 'judgements.yaml'));
+    expect(named(await workbookFileView(join(fromPaper, '评分结果.xlsx')))).toEqual(await workbookFileView(join(fromYaml, '评分结果.xlsx')));
+  });
+
+  it('a filled paper named as the judgements is never written over', async () => {
+    edit(dir, 'evaluation.yaml', (t) => t.replace('file: judgements.yaml', `file: ${PAPER}`));
+    const again = await runInProcess(['worksheet', dir, '-o', dir], dir);
+    expect([again.code, again.stderr]).toEqual([2, expect.stringContaining('[output-is-input]')]);
+  });
+
   it('a paper made for another version of the tree is refused', async () => {
     await fill(join(dir, PAPER), yaml);
     edit(dir, 'evaluation.yaml', (t) => t.replace('file: judgements.yaml', `file: ${PAPER}`));
@@ -84,8 +115,11 @@ describe('working paper', () => {
     expect(run.stderr).toMatch(/\[paper-answer-invalid\] 评分底稿\.xlsx 工作表「评分底稿」 第 4 行 「回答」列：项目决策 > 项目立项 > 立项依据充分性：回答不符合要求/);
   });
 
-  it('a paper not yet filled: each leaf asked for where it is, in the paper', async () => {
+  it('a paper made before any judgement exists: each leaf asked for where it is, in the paper', async () => {
+    rmSync(join(dir, PAPER));
+    rmSync(join(dir, 'judgements.yaml'));
     edit(dir, 'evaluation.yaml', (t) => t.replace('file: judgements.yaml', `file: ${PAPER}`));
+    expect((await runInProcess(['worksheet', dir, '-o', dir, '-q'], dir)).code).toBe(0);
     const run = await runInProcess(['score', dir, '--draft', '-o', mkdtempSync(join(tmpdir(), 'jixiao-wp-'))], dir);
     expect(run.stderr).toContain('警告 [judgement-missing] 评分底稿.xlsx 项目决策 > 项目立项 > 立项依据充分性：缺少评价判断（逐项计分），本项待评，暂计 0 分 建议：在评分底稿中「立项依据充分性」的行填写回答');
   });

@@ -25,7 +25,8 @@ export function worksheetCommand(setExit: (code: number) => void): Command {
     const shown = shownPath(join(opts.outShown, PAPER_FILE), outFile);
     await refuseInputAsOutput(outFile, shown, loaded.inputPaths);
     const [{ writeWorkbook }, { buildWorkingPaper, slotsOf }] = await Promise.all([import('../../io/write-xlsx.js'), import('../../report/working-paper.js')]);
-    await writeWorkbook(buildWorkingPaper({ project: loaded.config.project, tree: loaded.tree, treeHash: loaded.treeHash, metrics: loaded.metrics }), outFile, shown);
+    // answers of an existing judgements file are written in: a YAML evaluation turns into a paper
+    await writeWorkbook(buildWorkingPaper({ project: loaded.config.project, tree: loaded.tree, treeHash: loaded.treeHash, metrics: loaded.metrics, answers: loaded.answers }), outFile, shown);
     const leafNodes = [...leaves(loaded.tree.indicators)];
     const cells = leafNodes.reduce((n, leaf) => n + slotsOf(leaf).length, 0);
     const exitCode = exitCodeFor(loaded.problems, opts.failOn);
