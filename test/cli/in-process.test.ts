@@ -1,7 +1,7 @@
 // score, validate and audit run through main() in this process: their output,
 // envelopes and workbooks, so that mutation testing covers the CLI, the runs and
 // the report writers (test/e2e runs the same commands through bin/).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -96,6 +96,21 @@ describe('whole outputs against their reviewed copies (fixtures/expected/)', () 
     const lines = (text: string) => text.replaceAll(out, '<OUT>').split('\n');
     expectGolden('audit.stdout', { code: run.code, stdout: lines(run.stdout), stderr: lines(run.stderr) });
     expectGolden('audit.workbook', await workbookFileView(join(out, '数据核查.xlsx')));
+  });
+
+  it('validate, for people: each file marked, its tables and unknown columns, the count, the problems capped per code', async () => {
+    const m = (f: string) => `fixtures/messy/${f}`;
+    const run = await runInProcess(['validate', m('utf8-bom.csv'), m('ids.csv'), m('merged-header.xlsx'), m('extra-columns.csv'), m('missing-column.csv'), 'no-such.csv'], ROOT);
+    expectGolden('messy.validate-text', { code: run.code, stdout: run.stdout.split('\n'), stderr: run.stderr.split('\n') });
+  });
+
+  it('validate lists 20 problems of a code and counts the rest', async () => {
+    const dir = cwd();
+    const rows = Array.from({ length: 23 }, (_, i) => `职工${i},x,生活救助`);
+    writeFileSync(join(dir, 'r.csv'), `姓名,已支付金额,帮扶项目\n${rows.join('\n')}\n`);
+    const run = await runInProcess(['validate', 'r.csv'], dir);
+    const lines = run.stderr.trim().split('\n');
+    expect([run.code, lines.length, lines[19], lines[20]]).toEqual([1, 21, '错误 [roster-row-invalid] r.csv 第 21 行 「已支付金额」列：不是金额（实际为 x）', '……[roster-row-invalid] 另有 3 个同类问题未列出']);
   });
 
   it('validate a messy workbook: the JSON envelope', async () => {
