@@ -16,15 +16,19 @@ import { addCommonOptions, addReadingOptions, commonOptions, exitCodeFor, readin
 import { colourFor, printJson, printLines, printProblems } from '../print.js';
 import { Progress } from '../progress.js';
 
-function parsePeriod(text: string | undefined): number[] {
+const year = (y: number) => Number.isInteger(y) && y >= 1990 && y <= 2100;
+
+/** --period: 2020-2022 or 2020,2021,2022 (、 and spaces too), years from 1990 to 2100. */
+export function parsePeriod(text: string | undefined): number[] {
   if (!text) return [];
-  const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(text);
+  const range = /^(\d{4})\s*-\s*(\d{4})$/.exec(text.trim());
   if (range) {
     const [from, to] = [Number(range[1]), Number(range[2])];
-    if (from <= to) return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    // a range is bounded like single years (1000-9999 would be nine thousand of them)
+    if (from <= to && year(from) && year(to)) return Array.from({ length: to - from + 1 }, (_, i) => from + i);
   }
-  const years = text.split(/[,，\s]+/).map(Number);
-  if (years.every((y) => Number.isInteger(y) && y >= 1990 && y <= 2100)) return years;
+  const years = text.trim().split(/[,，、\s]+/).map(Number);
+  if (years.every(year)) return years;
   throw inputError('usage', `无法识别的评价期间 ${text}`, {}, { expected: '2020-2022 或 2020,2021,2022' });
 }
 
