@@ -124,6 +124,12 @@ export function score(input: ScoreInput): ScoreResult {
       if (!(e instanceof RuleError)) throw e;
       // an error in the evaluator's answer points at the judgements file too
       const at = e.code.startsWith('answer-') ? { ...where, file: input.answersFile } : where;
+      // a draft waits for a figure not given yet as it waits for a judgement
+      if (input.draft && e.code === 'metric-missing') {
+        problems.push(problem('warning', e.code, `${e.message}，本项待评，暂计 0 分`, at, e.extra));
+        pending += 1;
+        return { node, score: ZERO, rate: ZERO, trace: '待评：尚缺指标数据', pending: true };
+      }
       problems.push(problem('error', e.code, e.message, at, e.extra));
       return undefined;
     }

@@ -122,6 +122,10 @@ describe('working paper', () => {
     expect((await runInProcess(['worksheet', dir, '-o', dir, '-q'], dir)).code).toBe(0);
     const run = await runInProcess(['score', dir, '--draft', '-o', mkdtempSync(join(tmpdir(), 'jixiao-wp-'))], dir);
     expect(run.stderr).toContain('警告 [judgement-missing] 评分底稿.xlsx 项目决策 > 项目立项 > 立项依据充分性：缺少评价判断（逐项计分），本项待评，暂计 0 分 建议：在评分底稿中「立项依据充分性」的行填写回答');
+    // the figures only the evaluator gives (给定数据) are awaited the same way
+    expect(run.stderr).toContain('警告 [metric-missing] 项目产出 > 帮扶数量 > 帮扶工作完成情况：部分「困难职工建档人员救助率」：缺少指标数据 registration.aid_rate，本项待评，暂计 0 分');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/草稿：\d+ 个末级指标待评/);
   });
 
   it('a file that is no working paper is refused as such', async () => {

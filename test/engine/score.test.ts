@@ -71,6 +71,11 @@ describe('score', () => {
       ['judgement-missing', 'warning', 'j.yaml 产出 > 人工：缺少评价判断（人工评分），本项待评，暂计 0 分 建议：在评价判断文件中加入 m:'],
     ]);
     expect(run(good).scored!.pending).toBe(0);
+    // a figure not given yet is awaited the same way in a draft, and an error otherwise
+    const noFigure = score({ tree: tree(), metrics: metricSet(), answers: good, answersFile: 'j.yaml', draft: true });
+    const r = noFigure.scored!.nodes[0]!.children![1]!;
+    expect([r.pending, r.trace, noFigure.scored!.pending, noFigure.problems.map((p) => [p.code, p.severity])]).toEqual([true, '待评：尚缺指标数据', 1, [['metric-missing', 'warning']]]);
+    expect(run(good, metricSet()).problems.map((p) => [p.code, p.severity])).toEqual([['metric-missing', 'error']]);
     const final = run(withoutManual);
     expect([final.scored, final.problems.map((p) => [p.code, p.severity])]).toEqual([undefined, [['judgement-missing', 'error']]]);
   });
