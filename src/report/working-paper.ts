@@ -19,6 +19,8 @@ export const META_SHEET = 'jixiao';
 /** Columns of the paper sheet, 1-based. */
 export const PAPER_COLUMNS = { id: 1, answer: 7, need: 8, key: 9 } as const;
 export const GIVEN_COLUMNS = ['名称', '说明', '取值', '类型', '来源'] as const;
+/** Both sheets have a title, a subtitle and a header: answers start on row 4. */
+export const FIRST_ANSWER_ROW = 4;
 
 /** What every leaf may carry, whatever its rule. */
 const COMMON_SLOTS: PaperSlot[] = [

@@ -8,7 +8,7 @@ import ExcelJS from '../io/exceljs.js';
 import { kindOf } from '../engine/rules/registry.js';
 import { leaves, type IndicatorTree } from '../engine/tree.js';
 import { InputError, problem, type Problem } from '../problems/problem.js';
-import { GIVEN_COLUMNS, GIVEN_SHEET, META_SHEET, PAPER_COLUMNS, PAPER_SHEET } from '../report/working-paper.js';
+import { FIRST_ANSWER_ROW, GIVEN_COLUMNS, GIVEN_SHEET, META_SHEET, PAPER_COLUMNS, PAPER_SHEET } from '../report/working-paper.js';
 
 /** A cell as the evaluator typed it: text trimmed, numbers as numbers, nothing as undefined. */
 function typed(value: CellValue): string | number | undefined {
@@ -51,7 +51,7 @@ export async function readWorkingPaper(path: string, display: string, tree: Indi
   paper.eachRow((row, n) => {
     const key = typed(row.getCell(PAPER_COLUMNS.key).value);
     const id = typed(row.getCell(PAPER_COLUMNS.id).value);
-    if (typeof key !== 'string' || typeof id !== 'string' || n <= 3) return;
+    if (typeof key !== 'string' || typeof id !== 'string' || n < FIRST_ANSWER_ROW) return;
     rowOf.set(`${id}#${key}`, n);
     const answer = typed(row.getCell(PAPER_COLUMNS.answer).value);
     const need = typed(row.getCell(PAPER_COLUMNS.need).value);
@@ -79,7 +79,7 @@ export async function readWorkingPaper(path: string, display: string, tree: Indi
 
   const metrics: Record<string, Record<string, unknown>> = {};
   wb.getWorksheet(GIVEN_SHEET)?.eachRow((row, n) => {
-    if (n <= 3) return;
+    if (n < FIRST_ANSWER_ROW) return;
     const [name, label, value, kind, source] = GIVEN_COLUMNS.map((_, i) => typed(row.getCell(i + 1).value));
     if (typeof name !== 'string') return;
     metrics[name] = { value, label, ...(kind !== undefined ? { kind } : {}), source };
