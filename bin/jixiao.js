@@ -1,6 +1,10 @@
 #!/usr/bin/env node
 // The executable: run the CLI and set the exit code (see src/cli/conventions.ts).
 import { main } from '../dist/cli/main.js';
+import { installProcessGuards } from '../dist/cli/process-guards.js';
+
+// the process's own signals and stdout: only the executable owns them (tests call main in-process)
+installProcessGuards();
 
 main(process.argv).then(
   (code) => {

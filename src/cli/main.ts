@@ -11,7 +11,6 @@ import { auditCommand } from './commands/audit.js';
 import { worksheetCommand } from './commands/worksheet.js';
 import { EXIT_INPUT, EXIT_OK } from './conventions.js';
 import { printJson, printProblems } from './print.js';
-import { installProcessGuards } from './process-guards.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -27,7 +26,6 @@ function commandName(program: Command, argv: readonly string[]): string {
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
-  installProcessGuards();
   let exitCode = EXIT_OK;
   const setExit = (code: number) => {
     exitCode = code;
