@@ -38,7 +38,11 @@ export function formatMetricValue(kind: MetricKind, value: Decimal, unit = ''): 
 }
 
 export function describeProvenance(metric: Metric): string {
-  if (metric.provenance.length === 0) return metric.source === 'judgement' ? '评价人员判断' : '';
+  if (metric.source === 'judgement') {
+    // what the evaluator cites, not the file the answer was typed into (YAML or 评分底稿 give the same workbook)
+    const notes = metric.provenance.map((p) => p.note ?? '').filter(Boolean);
+    return notes.length > 0 ? notes.join('；') : '评价人员判断';
+  }
   return metric.provenance
     .map((p) => [p.file, p.rows ? `第 ${p.rows} 行` : '', p.note ?? ''].filter(Boolean).join(' '))
     .join('；');

@@ -16,6 +16,7 @@ import type { RowGroup } from './sheet-layout.js';
 export const PAPER_SHEET = '评分底稿';
 export const GIVEN_SHEET = '给定数据';
 export const META_SHEET = 'jixiao';
+export const HELP_SHEET = '填写说明';
 /** Columns of the paper sheet, 1-based. */
 export const PAPER_COLUMNS = { id: 1, answer: 7, need: 8, key: 9 } as const;
 export const GIVEN_COLUMNS = ['名称', '说明', '取值', '类型', '来源'] as const;
@@ -24,9 +25,10 @@ export const FIRST_ANSWER_ROW = 4;
 
 /** What every leaf may carry, whatever its rule. */
 const COMMON_SLOTS: PaperSlot[] = [
-  { key: 'reason', label: '理由（未得满分时必填）', input: 'text' },
-  { key: 'actual', label: '完成值（按报告的写法，如 充分、规范；不填则用规则算出的）', input: 'text' },
-  { key: 'note', label: '证据（底稿编号、文件、访谈记录）', input: 'text' },
+  // one line each: the 填写说明 sheet says the rest
+  { key: 'reason', label: '理由（未得满分必填）', input: 'text' },
+  { key: 'actual', label: '完成值（报告写法）', input: 'text' },
+  { key: 'note', label: '证据（底稿编号）', input: 'text' },
 ];
 
 export interface PaperInput {
@@ -37,6 +39,44 @@ export interface PaperInput {
   metrics: MetricSet;
   /** answers already given (a YAML judgements file turned into a paper): written into the input cells */
   answers?: Readonly<Record<string, unknown>>;
+  /** the tree file as the user named it, for the instructions */
+  treeFile: string;
+  /** the paper's own file name, for the line to write into evaluation.yaml */
+  paperFile: string;
+}
+
+/** How each kind of answer cell is filled, said once for the kinds the paper has. */
+const HOW_TO_ANSWER: Record<PaperSlot['input'], string> = {
+  choice: '从下拉列表中选择（符合 / 不符合 / 部分，或 存在 / 不存在，或评定的等级），也可直接输入这些词',
+  points: '填写分数，介于 0 与该项分值之间（可带小数，如 1.5）',
+  count: '填写发现的处数或次数：不小于 0 的整数',
+  share: '「回答」填写现有数，「应有」填写应有数（如 现有资料 18 份、应有资料 20 份）',
+  text: '填写文字',
+};
+
+function helpSheet(wb: Workbook, input: PaperInput, kinds: ReadonlySet<PaperSlot['input']>): void {
+  const columns: ColumnSpec[] = [
+    { header: '事项', width: 22, wrap: true },
+    { header: '说明', width: 110, wrap: true },
+  ];
+  const { ws, first } = addSheet(wb, HELP_SHEET, { title: `${input.project}评分底稿填写说明`, subtitle: `指标体系：${input.treeFile}（校验值 ${input.treeHash.slice(0, 12)}）` }, columns);
+  const lines: [string, string][] = [
+    ['填写位置', `只在「${PAPER_SHEET}」工作表的「回答」列（逐项计分的还有「应有」列）填写；灰色单元格由数据和指标体系算出，已锁定。工作表保护没有密码，撤销保护后也请不要改动编号、判断项和隐藏的「键」列。`],
+    ...(['choice', 'points', 'count', 'share', 'text'] as const).filter((k) => kinds.has(k)).map((k): [string, string] => [`回答的写法：${{ choice: '选择项', points: '分数', count: '处数', share: '现有数与应有数', text: '文字' }[k]}`, HOW_TO_ANSWER[k]]),
+    ['理由', '未得满分的指标必须填写理由（不能只填空格），理由会写入评分表的「评分依据」。'],
+    ['完成值', '按报告的写法填写（如 充分、规范、无），写入评分表的「完成值」列；不填则使用规则算出的完成值。'],
+    ['证据', '底稿编号、文件名称或访谈记录，便于复核（只留在底稿中）。'],
+    [`「${GIVEN_SHEET}」`, '只在没有数据文件可算出的指标数据时填写：取值写数字（比例写小数，0.95 即 95%），来源必填。数据文件算出的值优先，两者不一致时会给出警告。'],
+    ['读取', `填好后在 evaluation.yaml 的输入中写 { kind: judgements, file: ${input.paperFile} }，运行 jixiao score。尚未填完时可用 jixiao score --draft：未填的指标标为「待评」，总分为暂定。`],
+    ['指标体系改动后', '本底稿只适用于生成它的指标体系；指标体系文件改动后，读取时会拒绝本底稿，请用 jixiao worksheet 重新生成（已在 YAML 中的判断会自动填入）。'],
+  ];
+  let r = first;
+  for (const line of lines) {
+    const row = ws.getRow(r);
+    row.values = line;
+    styleRow(row, columns);
+    r += 1;
+  }
 }
 
 /** An answer as the evaluator would type it in the paper: Chinese words for the YAML keywords. */
@@ -68,14 +108,18 @@ export function slotsOf(leaf: IndicatorNode): PaperSlot[] {
 
 export function buildWorkingPaper(input: PaperInput): Workbook {
   const wb = new ExcelJS.Workbook();
+  const kinds = new Set([...leaves(input.tree.indicators)].flatMap((leaf) => slotsOf(leaf).map((slot) => slot.input)));
+  // read first: how to fill the paper, for the kinds of answers it asks
+  helpSheet(wb, input, kinds);
   const columns: ColumnSpec[] = [
     { header: '编号', width: 10, wrap: true },
     { header: '指标', width: 18, wrap: true },
-    { header: '评分标准', width: 28, wrap: true },
+    { header: '评分标准', width: 26, wrap: true },
     { header: '分值', width: 6 },
     { header: '已有数据', width: 22, wrap: true },
-    { header: '判断项', width: 26, wrap: true },
-    { header: '回答', width: 14, wrap: true },
+    { header: '判断项', width: 22, wrap: true },
+    // wide enough for a reason of a few lines
+    { header: '回答', width: 22, wrap: true },
     { header: '应有', width: 6 },
     { header: '键', width: 12 },
   ];
@@ -90,13 +134,16 @@ export function buildWorkingPaper(input: PaperInput): Workbook {
       return m ? `${m.label} ${formatMetricValue(m.kind, m.value, m.unit)}（${describeProvenance(m)}）` : `${name}：暂无数据`;
     });
     const from = r;
-    const leafCells = [leaf.path.join(' > '), leaf.criteria ?? '', pts(leaf.weight), data.join('\n')];
+    const leafCells = [leaf.id, leaf.path.join(' > '), leaf.criteria ?? '', pts(leaf.weight), data.join('\n')];
     for (const slot of slots) {
       const row = ws.getRow(r);
       // the leaf's cells on its first row only (merged down below), so each row is as tall as its own question
       const [given, need] = cellsFor(answerAt(input.answers, leaf.id, slot.key));
-      row.values = [leaf.id, ...(r === from ? leafCells : ['', '', '', '']), slot.label, given, need, slot.key] as CellValue[];
+      row.values = ['', '', '', '', '', slot.label, given, need, slot.key] as CellValue[];
       styleRow(row, columns);
+      // written after the row is sized: the merged cells are fitted over the whole block below;
+      // the id on every row, since a reader takes each answer's leaf from its own row
+      leafCells.forEach((text, i) => (row.getCell(1 + i).value = r === from || i === 0 ? text : ''));
       for (let c = 1; c <= columns.length; c += 1) {
         const cell = row.getCell(c);
         const open = c === PAPER_COLUMNS.answer || (c === PAPER_COLUMNS.need && slot.input === 'share');
@@ -113,7 +160,7 @@ export function buildWorkingPaper(input: PaperInput): Workbook {
     }
     // the leaf's own cells once, over its rows, as tall together as the longest needs
     for (const c of [1, 2, 3, 4, 5]) if (r - 1 > from) ws.mergeCells(from, c, r - 1, c);
-    for (const [i, text] of leafCells.entries()) fitMergedDown(ws, from, r - 1, text, columns[i + 1]?.width ?? 10);
+    for (const [i, text] of leafCells.entries()) fitMergedDown(ws, from, r - 1, text, columns[i]?.width ?? 10);
     blocks.push({ from, to: r - 1 });
   }
   breakPagesBetween(ws, first, r - 1, blocks);

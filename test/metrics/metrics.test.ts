@@ -42,6 +42,9 @@ describe('formatMetricValue and describeProvenance', () => {
   it('names files, rows and notes; a judgement without provenance says so', () => {
     const m = (source: Metric['source'], provenance: Metric['provenance']): Metric => ({ name: 'a.b', label: 'x', kind: 'count', value: d(1), source, provenance });
     expect(describeProvenance(m('judgement', []))).toBe('评价人员判断');
+    // the evaluator's citation, never the file the answer was typed into
+    expect(describeProvenance(m('judgement', [{ file: '评分底稿.xlsx', note: '报告第四部分' }]))).toBe('报告第四部分');
+    expect(describeProvenance(m('judgement', [{ file: 'judgements.yaml' }]))).toBe('评价人员判断');
     expect(describeProvenance(m('data', []))).toBe('');
     expect(describeProvenance(m('data', [{ file: 'a.csv', rows: '2-4' }, { file: 'b.csv', note: '数据核查' }, { file: 'c.csv', rows: '5', note: '注' }]))).toBe('a.csv 第 2-4 行；b.csv 数据核查；c.csv 第 5 行 注');
   });

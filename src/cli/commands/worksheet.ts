@@ -26,7 +26,7 @@ export function worksheetCommand(setExit: (code: number) => void): Command {
     await refuseInputAsOutput(outFile, shown, loaded.inputPaths);
     const [{ writeWorkbook }, { buildWorkingPaper, slotsOf }] = await Promise.all([import('../../io/write-xlsx.js'), import('../../report/working-paper.js')]);
     // answers of an existing judgements file are written in: a YAML evaluation turns into a paper
-    await writeWorkbook(buildWorkingPaper({ project: loaded.config.project, tree: loaded.tree, treeHash: loaded.treeHash, metrics: loaded.metrics, answers: loaded.answers }), outFile, shown);
+    await writeWorkbook(buildWorkingPaper({ project: loaded.config.project, tree: loaded.tree, treeFile: loaded.treeFile, treeHash: loaded.treeHash, metrics: loaded.metrics, answers: loaded.answers, paperFile: PAPER_FILE }), outFile, shown);
     const leafNodes = [...leaves(loaded.tree.indicators)];
     const cells = leafNodes.reduce((n, leaf) => n + slotsOf(leaf).length, 0);
     const exitCode = exitCodeFor(loaded.problems, opts.failOn);
