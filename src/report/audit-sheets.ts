@@ -49,16 +49,17 @@ export function addAuditSheets(wb: AnyWorkbook, audit: AuditResult, title: strin
   // the codes in --format json
   const columns: ColumnSpec[] = [
     { header: '级别', width: 5 },
-    { header: '核查项', width: 11, wrap: true },
-    { header: '文件', width: 14, wrap: true },
+    { header: '核查项', width: 9, wrap: true },
+    { header: '文件', width: 12, wrap: true },
     { header: '行', width: 5 },
     { header: '人员', width: 8, wrap: true },
     { header: '身份证号', width: 19 },
-    { header: '单位', width: 14, wrap: true },
-    { header: '问题', width: 24, wrap: true },
-    { header: '应为', width: 12, wrap: true },
-    { header: '实际为', width: 14, wrap: true },
-    { header: '建议处理', width: 18, wrap: true },
+    { header: '单位', width: 12, wrap: true },
+    { header: '问题', width: 22, wrap: true },
+    // 应为 is a short figure; 实际为 and 建议处理 carry the long texts (the rows of a repeat)
+    { header: '应为', width: 10, wrap: true },
+    { header: '实际为', width: 22, wrap: true },
+    { header: '建议处理', width: 20, wrap: true },
   ];
   const { ws, first } = addSheet(wb, '数据核查', `${title}数据核查`, columns);
   let r = first;
