@@ -9,6 +9,7 @@ import { scoreCommand } from './commands/score.js';
 import { validateCommand } from './commands/validate.js';
 import { auditCommand } from './commands/audit.js';
 import { worksheetCommand } from './commands/worksheet.js';
+import { batchCommand } from './commands/batch.js';
 import { EXIT_INPUT, EXIT_OK } from './conventions.js';
 import { printJson, printProblems } from './print.js';
 
@@ -43,7 +44,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(scoreCommand(setExit))
     .addCommand(validateCommand(setExit))
     .addCommand(auditCommand(setExit))
-    .addCommand(worksheetCommand(setExit));
+    .addCommand(worksheetCommand(setExit))
+    .addCommand(batchCommand(setExit));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   const fail = (problems: Problem[]) => {
     if (json) printJson(envelope({ command: commandName(program, argv), exitCode: EXIT_INPUT, problems, result: {} }));

@@ -28,6 +28,16 @@ export class Progress {
     process.stderr.write(`\r${this.label}：已读 ${rows.toLocaleString('en-US')} 行（${rate.toLocaleString('en-US')} 行/秒）`);
   }
 
+  /** Call after each file of a many-file run: "已读 12 / 1,000 个文件". */
+  files(done: number, total: number): void {
+    if (!this.enabled) return;
+    const now = Date.now();
+    if (now - this.started < this.delayMs || (now - this.lastDraw < 250 && done < total)) return;
+    this.lastDraw = now;
+    this.shown = true;
+    process.stderr.write(`\r${this.label}：已读 ${done.toLocaleString('en-US')} / ${total.toLocaleString('en-US')} 个文件`);
+  }
+
   /**
    * A step after the reading (核查, 写入工作簿) on its own line, once the run has
    * lasted long enough for a progress line: a long run never goes silent.

@@ -12,6 +12,12 @@ export interface FieldSpec {
   required: boolean;
   /** what 合计/小计 rows state sums of: amounts (shown to the fen) or whole counts */
   summable?: 'amount' | 'count';
+  /**
+   * Fields of one group are optional each, but a header needs one of them (a unit table
+   * with 下达数 alone or 支出数 alone is a table; one with neither is not). The text names
+   * the group in the message.
+   */
+  oneOf?: string;
 }
 
 export interface Column {

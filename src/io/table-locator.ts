@@ -82,8 +82,15 @@ function matchColumns(c: Candidate, specs: readonly FieldSpec[]): Column[] {
   return columns;
 }
 
+/** The groups of which a header needs one field, with no field of theirs found. */
+function missingGroups(columns: readonly Column[], specs: readonly FieldSpec[]): FieldSpec[][] {
+  const groups = new Map<string, FieldSpec[]>();
+  for (const s of specs) if (s.oneOf !== undefined) groups.set(s.oneOf, [...(groups.get(s.oneOf) ?? []), s]);
+  return [...groups.values()].filter((group) => !group.some((s) => columns.some((c) => c.field === s.field)));
+}
+
 function complete(columns: Column[], specs: readonly FieldSpec[]): boolean {
-  return specs.filter((s) => s.required).every((s) => columns.some((c) => c.field === s.field));
+  return specs.filter((s) => s.required).every((s) => columns.some((c) => c.field === s.field)) && missingGroups(columns, specs).length === 0;
 }
 
 function isTitleRow(row: RawRow): boolean {
@@ -300,15 +307,25 @@ export class TableLocator {
   private missingHeaderProblems(): Problem[] {
     const cols = this.best?.columns ?? [];
     const found = this.best?.raw.filter((c) => c.trim() !== '').map((c) => c.replace(/\s+/g, '')) ?? [];
-    return this.specs
-      .filter((s) => s.required && !cols.some((c) => c.field === s.field))
-      .map((s) =>
-        problem('error', 'header-missing', `找不到${this.kindLabel}的必需列「${s.aliases[0]}」`, this.where, {
-          expected: s.aliases.join(' / '),
-          found: found.length > 0 ? found.join('、') : '没有表头',
-          hint: closestHint(s, found),
+    const foundText = found.length > 0 ? found.join('、') : '没有表头';
+    return [
+      ...this.specs
+        .filter((s) => s.required && !cols.some((c) => c.field === s.field))
+        .map((s) =>
+          problem('error', 'header-missing', `找不到${this.kindLabel}的必需列「${s.aliases[0]}」`, this.where, {
+            expected: s.aliases.join(' / '),
+            found: foundText,
+            hint: closestHint(s, found),
+          }),
+        ),
+      ...missingGroups(cols, this.specs).map((group) =>
+        problem('error', 'header-missing', `找不到${this.kindLabel}的${group[0]?.oneOf ?? ''}列（至少要有一列）`, this.where, {
+          expected: group.map((s) => s.aliases[0]).join(' / '),
+          found: foundText,
+          hint: '把表头改为上列名称之一，或在设置文件的 header_aliases 中加入别名',
         }),
-      );
+      ),
+    ];
   }
 }
 

@@ -6,6 +6,7 @@ import { roundTo, type Decimal } from '../numbers/decimal.js';
 import type { Problem } from '../problems/problem.js';
 import { countBySeverity, foundText, maskNumber } from '../problems/problem.js';
 import type { AuditResult } from '../checks/run-checks.js';
+import { ratesOf, shownAmount, type Figures, type UnitFigures } from '../checks/unit-figures.js';
 
 const dec = (d: Decimal, places: number) => roundTo(d, places).toFixed(places);
 const rate = (d: Decimal) => roundTo(d, 4).toFixed(4);
@@ -84,5 +85,35 @@ export function scoredTreeJson(scored: ScoredTree): Record<string, unknown> {
     // a draft's total and grade are provisional while leaves are 待评
     ...(scored.pending > 0 ? { provisional: true, pending: scored.pending } : {}),
     indicators: scored.nodes.map((n) => nodeJson(n, places)),
+  };
+}
+
+/** Figures as decimal strings in the unit the tables wrote them (amountUnit), absent figures left out. */
+function figuresJson(f: Figures, unit: '元' | '万元'): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(f) as [keyof Figures, Decimal | undefined][]) {
+    if (v === undefined) continue;
+    out[k] = ['households', 'persons', 'personTimes', 'plannedPersonTimes'].includes(k) ? v.toString() : shownAmount(v, unit);
+  }
+  const rates = ratesOf(f);
+  for (const k of ['arrivalRate', 'executionRate', 'executionRatePlanned'] as const) if (rates[k] !== undefined) out[k] = (rates[k] as Decimal).toDecimalPlaces(6).toString();
+  if (rates.balance !== undefined) out.computedBalance = shownAmount(rates.balance, unit);
+  return out;
+}
+
+export function batchSummaryJson(run: { files: readonly { display: string; tables: number; rows: number; read: boolean; problems: readonly Problem[] }[]; units: readonly UnitFigures[]; records: number; alerts: readonly Problem[] }): Record<string, unknown> {
+  return {
+    files: run.files.map((f) => ({ file: f.display, read: f.read, tables: f.tables, rows: f.rows, ...countsOf(f.problems) })),
+    rows: run.records,
+    units: run.units.map((u) => ({
+      unit: u.unit,
+      ...(u.parent ? { parent: u.parent } : {}),
+      amountUnit: u.amountUnit,
+      own: figuresJson(u.own, u.amountUnit),
+      total: figuresJson(u.total, u.amountUnit),
+      ...(u.directToSubUnits ? { directToSubUnits: shownAmount(u.directToSubUnits, u.amountUnit) } : {}),
+      details: u.details.map((d) => ({ ...(d.source ? { source: d.source } : {}), ...(d.aidType ? { aidType: d.aidType } : {}), ...(d.year ? { year: d.year } : {}), ...(d.project ? { project: d.project } : {}), figures: figuresJson(d.figures, d.amountUnit) })),
+    })),
+    alerts: countsOf(run.alerts),
   };
 }

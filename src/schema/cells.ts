@@ -36,6 +36,36 @@ export const optionalCount: Converter<Decimal | undefined> = (text) => {
   return parsed.value;
 };
 
+/** Marks that mean "no amount here" in budget tables: distinct from 0, and no error. */
+const NO_AMOUNT = /^(\/|-|－|—|——|–|无)$/;
+
+export function isNoAmount(text: string): boolean {
+  return NO_AMOUNT.test(text.trim());
+}
+
+/** An optional amount in yuan: blank or a no-amount mark (/, —, 无) has no value. */
+export function optionalMoney(unit?: string): Converter<Decimal | undefined> {
+  return (text) => (text.trim() === '' || isNoAmount(text) ? undefined : (amountOf(text, unit) ?? NOT_MONEY));
+}
+
+/** The words a count may carry in its own cell (16户, 10名, 192人次), longest first. */
+const COUNT_WORD = /(人次|户次|户|人|名|次)$/;
+
+/** A count's number and the word written with it: "16户" → 16, 户; "16" → 16. */
+export function countOf(text: string): { value: Decimal; word?: string } | undefined {
+  const t = toHalfWidth(text).replace(/\s+/g, '');
+  const word = COUNT_WORD.exec(t)?.[1];
+  const parsed = parseNumber(word ? t.slice(0, -word.length) : t);
+  if (!parsed || parsed.unit !== 'plain' || !parsed.value.isInteger() || parsed.value.isNegative()) return undefined;
+  return word ? { value: parsed.value, word } : { value: parsed.value };
+}
+
+/** An optional count that may say what it counts (户, 名, 人次); a no-amount mark has no value. */
+export const optionalWordedCount: Converter<{ value: Decimal; word?: string } | undefined> = (text) => {
+  if (text.trim() === '' || isNoAmount(text)) return undefined;
+  return countOf(text) ?? NOT_COUNT;
+};
+
 /** Optional text: the column may be absent or the cell empty. */
 export const optionalText: Converter<string | undefined> = (text) => {
   const t = text.trim();

@@ -8,7 +8,7 @@ import type { TableEvent, TableHeader } from '../io/table-locator.js';
 import { Decimal, ZERO } from '../numbers/decimal.js';
 import { plainFen } from '../numbers/fen.js';
 import { toHalfWidth } from '../numbers/parse.js';
-import { amountOf } from './cells.js';
+import { amountOf, countOf } from './cells.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { foundOf } from './pii.js';
 
@@ -57,7 +57,14 @@ class ExactSum {
   private fen = 0;
   private rest = ZERO;
 
-  add(text: string, unit: string | undefined): void {
+  add(text: string, unit: string | undefined, count = false): void {
+    if (count) {
+      // a count may say what it counts (16户): the number is what adds up
+      // (a count that is no whole number, 7.5, still adds: the row itself is refused elsewhere)
+      const c = countOf(text)?.value ?? amountOf(text, undefined);
+      if (c) this.rest = this.rest.plus(c);
+      return;
+    }
     // The fen path is a shortcut: skipping it (the Decimal path below gives the same
     // sum) is an equivalent mutant; taking it for a 万元 column is not (tested).
     // Stryker disable next-line ConditionalExpression: equivalent, see above
@@ -95,6 +102,8 @@ class TotalsCheck {
   private readonly places: number[];
   private readonly table: ExactSum[];
   private sinceSubtotal: ExactSum[];
+  /** per count column, the words its cells were written with (户, 名, 人次) */
+  private readonly words: Set<string>[];
 
   constructor(
     private readonly header: TableHeader,
@@ -106,6 +115,11 @@ class TotalsCheck {
     this.places = this.summable.map((c) => (kindOf(c) === 'count' ? 0 : 2));
     this.table = this.summable.map(() => new ExactSum());
     this.sinceSubtotal = this.summable.map(() => new ExactSum());
+    this.words = this.summable.map(() => new Set());
+  }
+
+  private isCount(i: number): boolean {
+    return this.places[i] === 0;
   }
 
   addRow(row: RawRow): void {
@@ -116,8 +130,11 @@ class TotalsCheck {
       const text = (row.cells[c.index] ?? '').trim();
       // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, see above
       if (text === '') continue;
-      (this.table[i] as ExactSum).add(text, c.unit);
-      (this.sinceSubtotal[i] as ExactSum).add(text, c.unit);
+      const count = this.isCount(i);
+      (this.table[i] as ExactSum).add(text, c.unit, count);
+      (this.sinceSubtotal[i] as ExactSum).add(text, c.unit, count);
+      const word = count ? countOf(text)?.word : undefined;
+      if (word) (this.words[i] as Set<string>).add(word);
     }
   }
 
@@ -128,8 +145,18 @@ class TotalsCheck {
     const sums = subtotal ? this.sinceSubtotal : this.table;
     const problems: Problem[] = [];
     this.summable.forEach((c, i) => {
-      const stated = amountOf(cell(row, c), c.unit);
+      const stated = (this.isCount(i) ? countOf(cell(row, c))?.value : undefined) ?? amountOf(cell(row, c), c.unit);
       if (!stated) return;
+      const words = [...(this.words[i] as Set<string>)];
+      if (words.length > 1) {
+        // 16户 and 10名 added into one 192人次: a sum of different things
+        problems.push(
+          problem('warning', 'count-mixed-units', `${subtotal ? '小计' : '合计'}把不同单位的数加在一起（${words.join('、')}）`, whereOf(this.header, row.row, c), {
+            found: `${cell(row, c)}（明细中有 ${words.map((w) => `按${w}`).join('、')}计的数）`,
+            hint: '户数、人数和人次分列填写，合计只加同一单位的数',
+          }),
+        );
+      }
       const actual = (sums[i] as ExactSum).value();
       if (!stated.equals(actual)) {
         problems.push(

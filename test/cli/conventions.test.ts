@@ -21,6 +21,7 @@ describe('the JSON envelope', () => {
       ['validate', MESSY('ids.csv')],
       ['audit', join(ROOT, 'fixtures/xiangyuan/rosters/2020.csv')],
       ['score', join(ROOT, 'fixtures/xiangyuan')],
+      ['batch', join(ROOT, 'fixtures/batch/jiangmen')],
     ];
     for (const args of runs) {
       const run = await runInProcess([...args, '--format', 'json'], cwd);
