@@ -6,13 +6,14 @@ import { normaliseHeader, type FieldSpec } from '../io/header.js';
 import { inputError } from '../problems/problem.js';
 import { BUDGET_KIND } from '../schema/budget.js';
 import { ROSTER_KIND } from '../schema/roster.js';
+import { UNIT_TABLE_KIND } from '../schema/unit-table.js';
 import { AUTO_ITEM, surveyKind } from '../schema/survey.js';
 import type { InputKind } from '../schema/table-records.js';
 import { Decimal } from '../numbers/decimal.js';
 import { toHalfWidth } from '../numbers/parse.js';
 import { withAliases } from './read-table.js';
 
-export type KindName = 'roster' | 'budget' | 'survey';
+export type KindName = 'roster' | 'budget' | 'survey' | 'unit-table';
 
 /** Rows of the first sheet that kind recognition looks at. */
 export const KIND_SAMPLE_ROWS = 40;
@@ -38,6 +39,8 @@ export async function kindOfHead(head: SheetHead, display: string, aliases: Read
   const merges = head.merges;
   const candidates: InputKind<unknown>[] = [];
   if (!forced || forced === 'roster') candidates.push(ROSTER_KIND as InputKind<unknown>);
+  // a fund table with a unit column (单位, 地区) is a unit table (jixiao batch), before a project's budget table
+  if (!forced || forced === 'unit-table') candidates.push(UNIT_TABLE_KIND as InputKind<unknown>);
   if (!forced || forced === 'budget') candidates.push(BUDGET_KIND as InputKind<unknown>);
   const survey = autoSurveyKind(sample);
   if ((!forced || forced === 'survey') && survey) candidates.push(survey);
@@ -55,9 +58,9 @@ export async function kindOfHead(head: SheetHead, display: string, aliases: Read
     if (matched >= 2 && (!best || matched > best.matched)) best = { kind, matched };
   }
   if (best) return best.kind;
-  if (forced) return (forced === 'roster' ? ROSTER_KIND : forced === 'budget' ? BUDGET_KIND : survey ?? ROSTER_KIND) as InputKind<unknown>;
+  if (forced) return ({ roster: ROSTER_KIND, budget: BUDGET_KIND, 'unit-table': UNIT_TABLE_KIND, survey: survey ?? ROSTER_KIND }[forced] ?? ROSTER_KIND) as InputKind<unknown>;
   throw inputError('kind-unknown', '无法从表头识别文件类型（花名册、预算资金表或问卷）', { file: display, ...(sheetName ? { sheet: sheetName } : {}) }, {
-    expected: '花名册：姓名、已支付金额、帮扶项目；预算资金表：下达金额、到位金额、支出金额；问卷：问题1、问题2 …',
+    expected: '花名册：姓名、已支付金额、帮扶项目；预算资金表：下达金额、到位金额、支出金额（至少一列）；单位资金表：单位及下达数、支出数、户数等（至少一列）；问卷：问题1、问题2 …',
     // the file is of no known kind: its contents are not quoted (it may be anything the user pointed at)
     found: foundWithoutContents(sample),
     hint: '检查表头，或用 --kind 指定类型',

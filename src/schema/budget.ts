@@ -3,16 +3,17 @@
 import type { z } from 'zod';
 import type { Column, FieldSpec } from '../io/header.js';
 import type { Decimal } from '../numbers/decimal.js';
-import { money, optionalCount, optionalText } from './cells.js';
+import { isNoAmount, money, optionalCount, optionalText, type Converter } from './cells.js';
 import { rowSchema } from './row-schema.js';
 import type { InputKind } from './table-records.js';
 
 export const BUDGET_FIELDS: FieldSpec[] = [
   { field: 'year', aliases: ['年度', '年份'], required: false },
   { field: 'source', aliases: ['资金来源', '来源'], required: false },
-  { field: 'planned', aliases: ['计划金额', '下达金额', '预算金额', '预算数', '计划投入', '下达资金'], required: true, summable: 'amount' },
-  { field: 'arrived', aliases: ['到位金额', '实际到位', '到位资金', '到位数'], required: true, summable: 'amount' },
-  { field: 'spent', aliases: ['支出金额', '实际支出', '支出数', '已支出'], required: true, summable: 'amount' },
+  // each amount column optional (many projects report only 预算 and 执行), one of them needed
+  { field: 'planned', aliases: ['计划金额', '下达金额', '预算金额', '预算数', '计划投入', '下达资金', '全年预算数', '预算安排'], required: false, summable: 'amount', oneOf: '金额' },
+  { field: 'arrived', aliases: ['到位金额', '实际到位', '到位资金', '到位数'], required: false, summable: 'amount', oneOf: '金额' },
+  { field: 'spent', aliases: ['支出金额', '实际支出', '支出数', '已支出', '执行数', '全年执行数'], required: false, summable: 'amount', oneOf: '金额' },
   { field: 'planned_person_times', aliases: ['计划帮扶人次', '计划人次', '预算帮扶人次'], required: false, summable: 'count' },
 ];
 
@@ -21,30 +22,36 @@ export interface BudgetRecord {
   row: number;
   year?: string;
   source?: string;
-  planned: Decimal;
-  arrived: Decimal;
-  spent: Decimal;
+  /** absent where the table has no such column or the cell says no amount (/, —, 无) */
+  planned?: Decimal;
+  arrived?: Decimal;
+  spent?: Decimal;
   plannedPersonTimes?: Decimal;
 }
 
 export type BudgetRow = Omit<BudgetRecord, 'file' | 'row'>;
 
 export function budgetRowSchema(columns: Column[]): z.ZodType<BudgetRow> {
-  // Stryker disable next-line OptionalChaining: unitOf is asked only for the required amount columns, which every budget table has
   const unitOf = (field: string) => columns.find((c) => c.field === field)?.unit;
+  // a column the table has: each cell an amount, or a mark saying there is none (/, —, 无); a column it lacks: no value
+  const amount = (field: string): Converter<Decimal | undefined> => {
+    if (!columns.some((c) => c.field === field)) return () => undefined;
+    const convert = money(unitOf(field));
+    return (text) => (isNoAmount(text) ? undefined : convert(text));
+  };
   return rowSchema(
     {
       year: optionalText,
       source: optionalText,
-      planned: money(unitOf('planned')),
-      arrived: money(unitOf('arrived')),
-      spent: money(unitOf('spent')),
+      planned: amount('planned'),
+      arrived: amount('arrived'),
+      spent: amount('spent'),
       planned_person_times: optionalCount,
     },
     (r) => ({
-      planned: r.planned,
-      arrived: r.arrived,
-      spent: r.spent,
+      ...(r.planned ? { planned: r.planned } : {}),
+      ...(r.arrived ? { arrived: r.arrived } : {}),
+      ...(r.spent ? { spent: r.spent } : {}),
       ...(r.year ? { year: r.year } : {}),
       ...(r.source ? { source: r.source } : {}),
       ...(r.planned_person_times ? { plannedPersonTimes: r.planned_person_times } : {}),

@@ -12,7 +12,7 @@ import type { InputKind } from './table-records.js';
 const FIGURES = '金额或人数';
 
 export const UNIT_TABLE_FIELDS: FieldSpec[] = [
-  { field: 'unit', aliases: ['单位', '地区', '县区', '单位名称', '县（市、区）', '县(市、区)', '区县', '市县', '地市'], required: true },
+  { field: 'unit', aliases: ['单位', '地区', '县区', '单位名称', '县（市、区）', '区县', '市县', '地市'], required: true },
   { field: 'parent', aliases: ['上级单位', '所属单位'], required: false },
   { field: 'project', aliases: ['项目', '子项目', '项目名称'], required: false },
   { field: 'year', aliases: ['年度', '年份'], required: false },

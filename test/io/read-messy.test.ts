@@ -134,7 +134,7 @@ describe('finding the table', () => {
   it('reads a budget table and checks its total', async () => {
     const { records, problems } = await readFixture('budget.csv', BUDGET_KIND);
     expect(problems).toEqual([]);
-    expect(records.map((r) => [r.row, r.value.year, r.value.planned.toString(), r.value.spent.toString()])).toEqual([[2, '2022', '15000', '15000']]);
+    expect(records.map((r) => [r.row, r.value.year, String(r.value.planned), String(r.value.spent)])).toEqual([[2, '2022', '15000', '15000']]);
   });
 });
 

@@ -63,9 +63,19 @@ describe('budgetMetrics (planned 100,000 ≠ arrived 80,000 ≠ spent 60,000)', 
       ['budget.balance', '结余资金', 'amount', '20000'],
       ['budget.arrival_rate', '资金到位率', 'ratio', '0.8'],
       ['budget.execution_rate', '预算执行率', 'ratio', '0.75'],
+      // the self-evaluation form's definition differs where planned ≠ arrived
+      ['budget.execution_rate_planned', '预算执行率（执行数 ÷ 预算数）', 'ratio', '0.6'],
     ]);
     expect(ms[0]!.source).toBe('data');
     expect(ms[0]!.provenance).toEqual([{ file: 'b.csv', rows: '2-3' }, { file: 'c.csv', rows: '2' }]);
+  });
+  it('a table with only 预算 and 执行: the metrics those give, none that needs 到位 (not taken from the other)', () => {
+    const only = budgetMetrics([{ file: 'b.csv', row: 2, planned: d(100), spent: d(95) }, { file: 'b.csv', row: 3, planned: d(100) }]);
+    expect(flat(only)).toEqual([
+      ['budget.planned', '计划投入资金', 'amount', '200'],
+      ['budget.spent', '实际支出资金', 'amount', '95'],
+      ['budget.execution_rate_planned', '预算执行率（执行数 ÷ 预算数）', 'ratio', '0.475'],
+    ]);
   });
   it('no rate over a zero denominator; planned person-times only where a table has them', () => {
     expect(budgetMetrics([])).toEqual([]);

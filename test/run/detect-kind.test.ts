@@ -6,7 +6,7 @@ import { kindOfHead } from '../../src/run/detect-kind.js';
 import type { InputError } from '../../src/problems/problem.js';
 
 const head = (...rows: string[][]) => ({ merges: [], rows: rows.map((cells, i) => ({ row: i + 1, cells })) });
-const kind = async (h: ReturnType<typeof head>, forced?: 'roster' | 'budget' | 'survey', sheet?: string) => (await kindOfHead(sheet ? { ...h, sheet } : h, 'f.csv', {}, forced)).kind;
+const kind = async (h: ReturnType<typeof head>, forced?: 'roster' | 'budget' | 'survey' | 'unit-table', sheet?: string) => (await kindOfHead(sheet ? { ...h, sheet } : h, 'f.csv', {}, forced)).kind;
 const refusal = async (h: ReturnType<typeof head>, sheet?: string) => {
   try {
     await kindOfHead(sheet ? { ...h, sheet } : h, 'f.csv', {});
@@ -33,10 +33,19 @@ describe('kindOfHead', () => {
     // a roster without 帮扶项目 (2 fields) is still a roster, reported as such later
     expect(await kind(head(['姓名', '已支付金额', '备注']))).toBe('roster');
     expect(await kind(head(['下达金额', '到位金额', '备注']))).toBe('budget');
-    // 3 roster fields beat 2 budget ones
-    expect(await kind(head(['姓名', '已支付金额', '性别', '下达金额', '到位金额']))).toBe('roster');
+    // 3 roster fields beat 2 fields of a kind that is no more complete
+    expect(await kind(head(['姓名', '已支付金额', '性别', '序号', '资金来源']))).toBe('roster');
+    // but any amount column completes a budget table (every one is optional)
+    expect(await kind(head(['姓名', '已支付金额', '性别', '下达金额', '到位金额']))).toBe('budget');
     expect(await kind(head(['姓名', '下达金额', '到位金额', '支出']))).toBe('budget');
     expect(await refusal(head(['姓名', '备注']))).toEqual([['kind-unknown', { file: 'f.csv' }, '前 1 行共 2 个非空单元格，其中没有已知的列名']]);
+  });
+
+  it('a fund table with a unit column is a unit table (jixiao batch); without one a budget table', async () => {
+    expect(await kind(head(['单位', '下达金额']))).toBe('unit-table');
+    expect(await kind(head(['地区', '帮扶类型', '帮扶人次', '使用金额（万元）']))).toBe('unit-table');
+    expect(await kind(head(['年度', '下达金额', '到位金额', '支出金额']))).toBe('budget');
+    expect(await kind(head(['年度', '下达金额']), 'unit-table')).toBe('unit-table');
   });
 
   it('--kind makes it that kind whatever the header says', async () => {

@@ -14,7 +14,10 @@ const plain = (v: unknown) => JSON.parse(JSON.stringify(v));
 interface Kind {
   kind: InputKind<unknown>;
   fields: FieldSpec[];
-  required: Record<string, [string, string]>;
+  /** columns written beside the one under test: header and value */
+  companions: Record<string, [string, string]>;
+  /** of those, the ones whose absence refuses the table */
+  required: string[];
   sample: Record<string, string>;
 }
 
@@ -22,13 +25,16 @@ const KINDS: Record<string, Kind> = {
   budget: {
     kind: BUDGET_KIND as InputKind<unknown>,
     fields: BUDGET_FIELDS,
-    required: { planned: ['计划金额', '100'], arrived: ['到位金额', '90'], spent: ['支出金额', '80'] },
+    companions: { planned: ['计划金额', '100'], arrived: ['到位金额', '90'], spent: ['支出金额', '80'] },
+    // every amount column optional, one needed (tested below)
+    required: [],
     sample: { year: '2021', source: '省财政', planned: '100', arrived: '90', spent: '80', planned_person_times: '12' },
   },
   registry: {
     kind: REGISTRY_KIND as InputKind<unknown>,
     fields: REGISTRY_FIELDS,
-    required: { name: ['姓名', '刘勇'], registered: ['建档日期', '2020-01-01'] },
+    companions: { name: ['姓名', '刘勇'], registered: ['建档日期', '2020-01-01'] },
+    required: ['name', 'registered'],
     sample: { seq: '1', name: '刘勇', id_number: '140423199001011234', unit: '弘昇电力', registered: '2020-01-01' },
   },
 };
@@ -36,7 +42,7 @@ const KINDS: Record<string, Kind> = {
 describe.each(Object.entries(KINDS))('%s headers', (_, k) => {
   const cases = k.fields.flatMap((f) => f.aliases.map((alias) => [f.field, alias] as const));
   it.each(cases)('%s ← 「%s」', async (field, alias) => {
-    const others = Object.entries(k.required).filter(([f]) => f !== field);
+    const others = Object.entries(k.companions).filter(([f]) => f !== field);
     const header = [alias, ...others.map(([, [h]]) => h)];
     const row = [k.sample[field], ...others.map(([, [, v]]) => v)];
     const { tables, problems, records } = await readAs(k.kind, `${header.join(',')}\n${row.join(',')}\n`);
@@ -45,8 +51,8 @@ describe.each(Object.entries(KINDS))('%s headers', (_, k) => {
     expect(records).toHaveLength(1);
   });
 
-  it.each(Object.entries(k.required))('without %s the table is refused, naming the kind and the column', async (field, [header]) => {
-    const others = Object.entries(k.required).filter(([f]) => f !== field);
+  it.runIf(k.required.length > 0).each(Object.entries(k.companions).filter(([f]) => k.required.includes(f)))('without %s the table is refused, naming the kind and the column', async (field, [header]) => {
+    const others = Object.entries(k.companions).filter(([f]) => f !== field);
     const { problems } = await readAs(k.kind, `${others.map(([, [h]]) => h).join(',')}\n${others.map(([, [, v]]) => v).join(',')}\n`);
     const aliases = k.fields.find((f) => f.field === field)?.aliases.join(' / ');
     expect(problems.map((p) => [p.code, p.message, p.expected])).toEqual([['header-missing', `找不到${k.kind.label}的必需列「${header}」`, aliases]]);
@@ -54,9 +60,20 @@ describe.each(Object.entries(KINDS))('%s headers', (_, k) => {
 });
 
 describe('budget table', () => {
+  it('only 预算 and 执行 (no 到位): read, the missing figure absent; no amount column at all: refused naming the group', async () => {
+    const { records, problems } = await readAs(BUDGET_KIND, '年度,全年预算数,全年执行数\n2023,100,95\n2024,100,/\n');
+    expect([plain(records), problems]).toEqual([[{ year: '2023', planned: '100', spent: '95' }, { year: '2024', planned: '100' }], []]);
+    const none = await readAs(BUDGET_KIND, '年度,资金来源\n2023,省财政\n');
+    expect(none.problems.map((p) => [p.code, p.message, p.expected])).toEqual([['header-missing', '找不到预算资金表的金额列（至少要有一列）', '计划金额 / 到位金额 / 支出金额']]);
+    // a column the table has is filled: a blank cell is no mark of "none"
+    const blank = await readAs(BUDGET_KIND, '年度,预算数,支出数\n2023,100,\n');
+    expect(blank.problems.map((p) => [p.code, p.where.column, p.message])).toEqual([['budget-row-invalid', '支出数', '金额为空']]);
+  });
+
   it('the labels, the required and the summable fields', () => {
     expect([BUDGET_KIND.label, REGISTRY_KIND.label]).toEqual(['预算资金表', '建档名单']);
-    expect(BUDGET_FIELDS.filter((f) => f.required).map((f) => f.field)).toEqual(['planned', 'arrived', 'spent']);
+    expect(BUDGET_FIELDS.filter((f) => f.required).map((f) => f.field)).toEqual([]);
+    expect(BUDGET_FIELDS.filter((f) => f.oneOf === '金额').map((f) => f.field)).toEqual(['planned', 'arrived', 'spent']);
     expect(BUDGET_FIELDS.filter((f) => f.summable).map((f) => f.field)).toEqual(['planned', 'arrived', 'spent', 'planned_person_times']);
     expect(REGISTRY_FIELDS.filter((f) => f.required).map((f) => f.field)).toEqual(['name', 'registered']);
   });

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/fixture-copy.js';
+import { UNIT_TABLE_FIELDS } from '../../src/schema/unit-table.js';
 import { BUDGET_FIELDS } from '../../src/schema/budget.js';
 import { REGISTRY_FIELDS } from '../../src/schema/registry.js';
 import { ROSTER_FIELDS } from '../../src/schema/roster.js';
@@ -39,9 +40,9 @@ describe('header vocabulary', () => {
     expect(table(BUDGET_FIELDS)).toEqual({
       year: '年度 / 年份',
       source: '资金来源 / 来源',
-      planned: '计划金额 / 下达金额 / 预算金额 / 预算数 / 计划投入 / 下达资金',
+      planned: '计划金额 / 下达金额 / 预算金额 / 预算数 / 计划投入 / 下达资金 / 全年预算数 / 预算安排',
       arrived: '到位金额 / 实际到位 / 到位资金 / 到位数',
-      spent: '支出金额 / 实际支出 / 支出数 / 已支出',
+      spent: '支出金额 / 实际支出 / 支出数 / 已支出 / 执行数 / 全年执行数',
       planned_person_times: '计划帮扶人次 / 计划人次 / 预算帮扶人次',
     });
   });
@@ -60,19 +61,22 @@ describe('header vocabulary', () => {
     ['花名册', ROSTER_FIELDS],
     ['预算资金表', BUDGET_FIELDS],
     ['建档名单', REGISTRY_FIELDS],
+    ['单位资金表', UNIT_TABLE_FIELDS],
   ])('README lists every %s header, the required fields in bold', (kind, fields) => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const start = readme.indexOf(`| 字段 | ${kind}表头 |`);
     expect(start).toBeGreaterThan(-1);
     const rows = readme.slice(start).split('\n\n')[0]!.split('\n').slice(2);
     const listed = Object.fromEntries(rows.map((r) => r.split('|').map((c) => c.trim())).map(([, field, aliases]) => [field, aliases]));
-    expect(listed).toEqual(Object.fromEntries(fields.map((f) => [f.required ? `**${f.field}**` : f.field, f.aliases.join(' ')])));
+    // bold: required; italic: one of these needed
+    expect(listed).toEqual(Object.fromEntries(fields.map((f) => [f.required ? `**${f.field}**` : f.oneOf ? `*${f.field}*` : f.field, f.aliases.join(' ')])));
   });
 
   it.each([
     ['花名册', ROSTER_FIELDS],
     ['预算资金表', BUDGET_FIELDS],
     ['建档名单', REGISTRY_FIELDS],
+    ['单位资金表', UNIT_TABLE_FIELDS],
   ])('%s: no header text means two fields', (_, fields) => {
     const all = fields.flatMap((f) => f.aliases);
     expect(all.filter((a, i) => all.indexOf(a) !== i)).toEqual([]);

@@ -27,7 +27,7 @@ export function validateCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('validate')
     .description('校验：读取花名册、预算资金表或问卷并报告所有问题 / validate input files')
     .argument('<files...>', 'CSV 或 XLSX 文件')
-    .addOption(new Option('--kind <kind>', '文件类型（默认按表头识别）file kind').choices(['roster', 'budget', 'survey']))
+    .addOption(new Option('--kind <kind>', '文件类型（默认按表头识别）file kind').choices(['roster', 'budget', 'unit-table', 'survey']))
     .option('--show-pii', '在输出中显示完整的身份证号、银行卡号 show ID and bank numbers in full');
   addCommonOptions(addReadingOptions(cmd), { writes: false }).action(async (files: string[], raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
