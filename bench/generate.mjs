@@ -68,3 +68,29 @@ export async function writeXlsx(path, rows) {
   ws.commit();
   await wb.commit();
 }
+
+/**
+ * `files` units' fund tables of `rowsPerFile` rows each (by source and aid type, 元, with
+ * households and person-times and a 合计 row), in `folder`: the batch case.
+ */
+export async function writeUnitTables(folder, files, rowsPerFile) {
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  mkdirSync(folder, { recursive: true });
+  const sources = ['中央财政', '省财政', '市财政', '工会经费'];
+  for (let f = 0; f < files; f += 1) {
+    const unit = `第${f + 1}县总工会`;
+    const lines = ['单位,资金来源,帮扶类型,下达数,到位数,支出数,结余,户数,人次'];
+    const sums = [0, 0, 0, 0, 0, 0];
+    for (let i = 0; i < rowsPerFile; i += 1) {
+      const planned = 10000 + ((f * 31 + i * 17) % 90) * 1000;
+      const spent = planned - ((f + i) % 7) * 500;
+      const households = 5 + ((f + i * 3) % 20);
+      const values = [planned, planned, spent, planned - spent, households, households + (i % 3)];
+      values.forEach((v, k) => (sums[k] += v));
+      lines.push([unit, sources[i % sources.length], TYPES[(i >> 2) % TYPES.length], ...values].join(','));
+    }
+    lines.push(['合计', '', '', ...sums].join(','));
+    writeFileSync(join(folder, `${String(f + 1).padStart(4, '0')}.csv`), `${lines.join('\r\n')}\r\n`);
+  }
+}

@@ -1,5 +1,5 @@
 // One measured pass in its own process (so peak RSS is its own):
-//   node bench/pass.mjs bare-csv|bare-xlsx|validate <file> [encoding]
+//   node bench/pass.mjs bare-csv|bare-xlsx|bare-csv-folder|validate|batch <file or folder> [encoding]
 // Prints one line "BENCH {json}" on stderr.
 // Each mode loads only what it runs: a bare pass does not load jixiao's CLI.
 import { createReadStream } from 'node:fs';
@@ -22,6 +22,24 @@ if (mode === 'bare-csv') {
   })();
   for await (const _record of parser) rows += 1;
   await feed;
+} else if (mode === 'bare-csv-folder') {
+  // csv-parse alone over every file of a folder, one after another (the batch case)
+  const { parse } = await import('csv-parse');
+  const { readdirSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  for (const name of readdirSync(file).sort()) {
+    const parser = createReadStream(join(file, name)).pipe(parse({ relax_column_count: true }));
+    for await (const _record of parser) rows += 1;
+  }
+} else if (mode === 'batch') {
+  process.stdout.write = () => true;
+  const { main } = await import('../dist/cli/main.js');
+  const { mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const code = await main(['node', 'jixiao', 'batch', file, '-o', mkdtempSync(join(tmpdir(), 'jixiao-bench-out-')), '--format', 'json', '--no-progress']);
+  if (code === 2) throw new Error('batch could not read the tables');
+  rows = -1;
 } else if (mode === 'bare-xlsx') {
   // exceljs's streaming reader alone (it can mangle Chinese text, which is why jixiao reads XLSX itself; its speed is the reference)
   const { default: ExcelJS } = await import('../dist/io/exceljs.js');

@@ -12,7 +12,7 @@ import { addFigures, FIGURE_LABEL, ratesOf, shownAmount, type DetailGroup, type 
 const MAD_SCALE = new Decimal('1.4826');
 
 function whereOf(source: FigureSource, path: string[]): Where {
-  const first = source.rows[0];
+  const first = source.first;
   return { ...(first ? { file: first.file, ...(first.sheet ? { sheet: first.sheet } : {}), row: first.row } : {}), path };
 }
 
@@ -21,7 +21,7 @@ const points = (d: Decimal) => `${plain(d.times(100).toDecimalPlaces(2))} 个百
 
 /** The figures a unit is judged on: its own where it has rows, else what its sub-units add up to. */
 export function judgedFigures(u: UnitFigures): Figures {
-  return u.rows.length > 0 ? u.own : u.total;
+  return u.rowCount > 0 ? u.own : u.total;
 }
 
 function executionFindings(u: UnitFigures, config: BatchConfig): Problem[] {
@@ -125,12 +125,12 @@ export function typeGroups(units: readonly UnitFigures[]): TypeGroup[] {
       const key = `${d.aidType}\u0000${d.year ?? ''}`;
       let g = byKey.get(key);
       if (!g) {
-        g = { unit: u.unit, aidType: d.aidType, figures: {}, rows: [], amountUnit: d.amountUnit, ...(d.year ? { year: d.year } : {}) };
+        g = { unit: u.unit, aidType: d.aidType, figures: {}, rowCount: 0, amountUnit: d.amountUnit, ...(d.first ? { first: d.first } : {}), ...(d.year ? { year: d.year } : {}) };
         byKey.set(key, g);
         out.push(g);
       }
       addFigures(g.figures, d.figures);
-      g.rows.push(...d.rows);
+      g.rowCount += d.rowCount;
       if (d.amountUnit === '元') g.amountUnit = '元';
     }
   }

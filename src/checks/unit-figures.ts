@@ -20,14 +20,23 @@ export interface Figures {
   plannedPersonTimes?: Decimal;
 }
 
-/** Where figures come from: the rows, and the unit their amounts were written in. */
+export interface RowRef {
+  file: string;
+  sheet?: string;
+  row: number;
+}
+
+/** Where figures come from: their first row (where a finding points), how many rows, the unit their amounts were written in. */
 export interface FigureSource {
-  rows: { file: string; sheet?: string; row: number }[];
+  first?: RowRef;
+  rowCount: number;
   /** 万元 when every row was written in 万元; 元 otherwise (mixed tables are shown in 元) */
   amountUnit: '元' | '万元';
 }
 
 export interface DetailGroup extends FigureSource {
+  /** every row, for 出处 (a unit's and an aid type's sources keep only the first) */
+  rows: RowRef[];
   unit: string;
   source?: string;
   aidType?: string;
@@ -97,8 +106,13 @@ export function ratesOf(f: Figures): {
 
 const keyOf = (r: UnitRecord) => [r.unit, r.source ?? '', r.aidType ?? '', r.year ?? '', r.project ?? ''].join('\u0000');
 
-function mergeUnit(into: FigureSource, r: UnitRecord): void {
-  into.rows.push({ file: r.file, ...(r.sheet ? { sheet: r.sheet } : {}), row: r.row });
+export function refOf(r: UnitRecord): RowRef {
+  return r.sheet ? { file: r.file, sheet: r.sheet, row: r.row } : { file: r.file, row: r.row };
+}
+
+function mergeUnit(into: FigureSource, r: UnitRecord, ref: RowRef): void {
+  into.first ??= ref;
+  into.rowCount += 1;
   if (r.amountUnit === '元') into.amountUnit = '元';
 }
 
@@ -113,16 +127,18 @@ export function unitFigures(records: readonly UnitRecord[]): UnitFigures[] {
   for (const r of records) {
     let u = units.get(r.unit);
     if (!u) {
-      u = { unit: r.unit, own: {}, total: {}, children: [], details: [], rows: [], amountUnit: r.amountUnit };
+      u = { unit: r.unit, own: {}, total: {}, children: [], details: [], rowCount: 0, amountUnit: r.amountUnit };
       units.set(r.unit, u);
     }
     if (r.parent && !u.parent && r.parent !== r.unit) u.parent = r.parent;
-    mergeUnit(u, r);
-    addFigures(u.own, figuresOf(r));
+    const ref = refOf(r);
+    mergeUnit(u, r, ref);
+    const figures = figuresOf(r);
+    addFigures(u.own, figures);
     const key = keyOf(r);
     let d = details.get(key);
     if (!d) {
-      d = { unit: r.unit, figures: {}, rows: [], amountUnit: r.amountUnit };
+      d = { unit: r.unit, figures: {}, rows: [], rowCount: 0, amountUnit: r.amountUnit };
       if (r.source) d.source = r.source;
       if (r.aidType) d.aidType = r.aidType;
       if (r.year) d.year = r.year;
@@ -130,13 +146,14 @@ export function unitFigures(records: readonly UnitRecord[]): UnitFigures[] {
       details.set(key, d);
       u.details.push(d);
     }
-    mergeUnit(d, r);
-    addFigures(d.figures, figuresOf(r));
+    mergeUnit(d, r, ref);
+    d.rows.push(ref);
+    addFigures(d.figures, figures);
     if (r.direct && r.planned !== undefined) directRows.push(r);
   }
   // a parent named but never listed is a unit of its own (a province above its counties)
   for (const u of [...units.values()]) {
-    if (u.parent && !units.has(u.parent)) units.set(u.parent, { unit: u.parent, own: {}, total: {}, children: [], details: [], rows: [], amountUnit: u.amountUnit });
+    if (u.parent && !units.has(u.parent)) units.set(u.parent, { unit: u.parent, own: {}, total: {}, children: [], details: [], rowCount: 0, amountUnit: u.amountUnit });
   }
   for (const u of units.values()) if (u.parent) units.get(u.parent)?.children.push(u.unit);
   // money passed straight to a sub-unit is in the parent's 下达数 but never in its books

@@ -75,73 +75,84 @@ export function byRisk(units: readonly UnitFigures[], alerts: readonly Problem[]
   return keyed.map((x) => x.u);
 }
 
+/** A line of 汇总: a unit, or what it and its sub-units add up to. */
+interface SummaryLine {
+  n: number | null;
+  label: string;
+  parent: string;
+  figures: Figures;
+  problems: readonly Problem[];
+}
+
 function summarySheet(wb: Workbook, input: BatchReportInput, unit: '元' | '万元'): void {
+  const lines: SummaryLine[] = [];
+  byRisk(input.units, input.alerts).forEach((u, i) => {
+    lines.push({ n: i + 1, label: u.unit, parent: u.parent ?? '', figures: judgedFigures(u), problems: alertsOf(input.alerts, u.unit).filter((p) => p.severity !== 'info') });
+    // a unit above others: what it and its sub-units add up to, on the next line
+    if (u.children.length > 0 && u.rowCount > 0) lines.push({ n: null, label: `${u.unit}（含下级 ${u.children.length} 个单位）`, parent: u.parent ?? '', figures: u.total, problems: [] });
+  });
   const moneyFormat = unit === '万元' ? WAN_FORMAT : YUAN_FORMAT;
-  const columns: ColumnSpec[] = [
-    { header: '序号', width: 5 },
-    { header: '单位', width: 16, wrap: true },
-    { header: '上级单位', width: 10, wrap: true },
-    { header: '下达数', width: 12, format: moneyFormat },
-    { header: '到位数', width: 12, format: moneyFormat },
-    { header: '支出数', width: 12, format: moneyFormat },
-    { header: '结余', width: 12, format: moneyFormat },
-    { header: '到位率', width: 9, format: RATE_FORMAT },
-    { header: '预算执行率（支出÷到位）', width: 10, format: RATE_FORMAT },
-    { header: '执行率（支出÷下达）', width: 10, format: RATE_FORMAT },
-    { header: '户数', width: 6, format: COUNT_FORMAT },
-    { header: '人次', width: 7, format: COUNT_FORMAT },
-    { header: '预警', width: 24, wrap: true },
+  const rates = (l: SummaryLine) => ratesOf(l.figures);
+  const all: TableColumn<SummaryLine>[] = [
+    { header: '序号', width: 5, value: (l) => l.n },
+    { header: '单位', width: 16, wrap: true, value: (l) => l.label },
+    { header: '上级单位', width: 10, wrap: true, value: (l) => l.parent, optional: true },
+    { header: '下达数', width: 12, format: moneyFormat, value: (l) => amount(l.figures.planned, unit), optional: true },
+    { header: '到位数', width: 12, format: moneyFormat, value: (l) => amount(l.figures.arrived, unit), optional: true },
+    { header: '支出数', width: 12, format: moneyFormat, value: (l) => amount(l.figures.spent, unit), optional: true },
+    { header: '结余', width: 12, format: moneyFormat, value: (l) => amount(l.figures.balance ?? rates(l).balance, unit), optional: true },
+    { header: '到位率', width: 9, format: RATE_FORMAT, value: (l) => rate(rates(l).arrivalRate), optional: true, bar: true },
+    { header: '预算执行率（支出÷到位）', width: 10, format: RATE_FORMAT, value: (l) => rate(rates(l).executionRate), optional: true, bar: true },
+    { header: '执行率（支出÷下达）', width: 10, format: RATE_FORMAT, value: (l) => rate(rates(l).executionRatePlanned), optional: true, bar: true },
+    { header: '户数', width: 6, format: COUNT_FORMAT, value: (l) => num(l.figures.households), optional: true },
+    { header: '人次', width: 7, format: COUNT_FORMAT, value: (l) => num(l.figures.personTimes), optional: true },
+    { header: '预警', width: 24, wrap: true, value: (l) => l.problems.map((p) => `${SEVERITY_LABEL[p.severity]}：${p.message}`).join('\n') },
   ];
+  const columns = presentColumns(all, lines, 40);
   const { ws, first } = addSheet(wb, '汇总', { title: headed(input.title, '资金汇总', '汇总'), subtitle: `金额单位：${unit}${unit === '元' && input.units.some((u) => u.amountUnit === '万元') ? '（各表金额单位不一，统一按元列示）' : ''}；按风险排序：错误多的在前，其次警告，再按执行率从低到高` }, columns);
   let r = first;
-  const write = (label: string, parent: string, f: Figures, problems: readonly Problem[], n: number | null) => {
-    const rates = ratesOf(f);
+  for (const line of lines) {
     const row = ws.getRow(r);
-    const told = problems.filter((p) => p.severity !== 'info');
-    row.values = [
-      n,
-      label,
-      parent,
-      amount(f.planned, unit),
-      amount(f.arrived, unit),
-      amount(f.spent, unit),
-      amount(f.balance ?? rates.balance, unit),
-      rate(rates.arrivalRate),
-      rate(rates.executionRate),
-      rate(rates.executionRatePlanned),
-      num(f.households),
-      num(f.personTimes),
-      told.length === 0 ? '' : told.map((p) => `${SEVERITY_LABEL[p.severity]}：${p.message}`).join('\n'),
-    ];
+    row.values = columns.map((c) => c.value(line));
     styleRow(row, columns);
-    fillRow(row, columns.length, told);
+    fillRow(row, columns.length, line.problems);
     r += 1;
-  };
-  byRisk(input.units, input.alerts).forEach((u, i) => {
-    write(u.unit, u.parent ?? '', judgedFigures(u), alertsOf(input.alerts, u.unit), i + 1);
-    // a unit above others: what it and its sub-units add up to, on the next line
-    if (u.children.length > 0 && u.rows.length > 0) write(`${u.unit}（含下级 ${u.children.length} 个单位）`, u.parent ?? '', u.total, [], null);
+  }
+  columns.forEach((c, i) => {
+    if (c.bar) dataBars(ws, i + 1, first, r - 1);
   });
-  for (const c of [8, 9, 10]) dataBars(ws, c, first, r - 1);
 }
 
-/** A column of the 明细 sheet, written only where some row has its figure (a sheet printed without empty columns). */
-interface DetailColumn extends ColumnSpec {
-  value(d: DetailGroup, unit: '元' | '万元'): string | number | null;
+/** A column of a sheet whose rows are `T`s; an optional one is written only where some row has a value. */
+interface TableColumn<T> extends ColumnSpec {
+  value(item: T): string | number | null;
   optional?: boolean;
+  /** rates drawn as data bars */
+  bar?: boolean;
 }
 
-function detailColumns(moneyFormat: string): DetailColumn[] {
+/**
+ * The columns some row fills (a sheet printed without empty columns); the width of those
+ * left out goes to the last column, up to `maxLast`.
+ */
+function presentColumns<T>(all: readonly TableColumn<T>[], items: readonly T[], maxLast: number): TableColumn<T>[] {
+  const columns = all.filter((c) => !c.optional || items.some((item) => { const v = c.value(item); return v !== null && v !== ''; })).map((c) => ({ ...c }));
+  const last = columns[columns.length - 1] as TableColumn<T>;
+  last.width = Math.min(maxLast, last.width + PRINT_WIDTH - columns.reduce((n, c) => n + c.width, 0));
+  return columns;
+}
+
+function detailColumns(moneyFormat: string, unit: '元' | '万元'): TableColumn<DetailGroup>[] {
   const rates = (d: DetailGroup) => ratesOf(d.figures);
   return [
     { header: '单位', width: 12, wrap: true, value: (d) => d.unit + (d.project ? `（${d.project}）` : '') },
     { header: '资金来源', width: 8, wrap: true, value: (d) => d.source ?? '', optional: true },
     { header: '帮扶类型', width: 8, wrap: true, value: (d) => d.aidType ?? '', optional: true },
     { header: '年度', width: 5, value: (d) => d.year ?? '', optional: true },
-    { header: '下达数', width: 10, format: moneyFormat, value: (d, u) => amount(d.figures.planned, u), optional: true },
-    { header: '到位数', width: 10, format: moneyFormat, value: (d, u) => amount(d.figures.arrived, u), optional: true },
-    { header: '支出数', width: 10, format: moneyFormat, value: (d, u) => amount(d.figures.spent, u), optional: true },
-    { header: '结余（表中）', width: 9, format: moneyFormat, value: (d, u) => amount(d.figures.balance, u), optional: true },
+    { header: '下达数', width: 10, format: moneyFormat, value: (d) => amount(d.figures.planned, unit), optional: true },
+    { header: '到位数', width: 10, format: moneyFormat, value: (d) => amount(d.figures.arrived, unit), optional: true },
+    { header: '支出数', width: 10, format: moneyFormat, value: (d) => amount(d.figures.spent, unit), optional: true },
+    { header: '结余（表中）', width: 9, format: moneyFormat, value: (d) => amount(d.figures.balance, unit), optional: true },
     { header: '到位率', width: 9, format: RATE_FORMAT, value: (d) => rate(rates(d).arrivalRate), optional: true },
     { header: '执行率（支出÷到位）', width: 9, format: RATE_FORMAT, value: (d) => rate(rates(d).executionRate), optional: true },
     { header: '执行率（支出÷下达）', width: 9, format: RATE_FORMAT, value: (d) => rate(rates(d).executionRatePlanned), optional: true },
@@ -162,15 +173,12 @@ function detailColumns(moneyFormat: string): DetailColumn[] {
 
 function detailSheet(wb: Workbook, input: BatchReportInput, unit: '元' | '万元'): void {
   const details = input.units.flatMap((u) => u.details);
-  const columns = detailColumns(unit === '万元' ? WAN_FORMAT : YUAN_FORMAT).filter((c) => !c.optional || details.some((d) => { const v = c.value(d, unit); return v !== null && v !== ''; }));
-  // the width of the columns left out goes to 出处 (up to two lines' worth)
-  const source = columns[columns.length - 1] as DetailColumn;
-  source.width = Math.min(30, source.width + PRINT_WIDTH - columns.reduce((n, c) => n + c.width, 0));
+  const columns = presentColumns(detailColumns(unit === '万元' ? WAN_FORMAT : YUAN_FORMAT, unit), details, 30);
   const { ws, first } = addSheet(wb, '明细', { title: headed(input.title, '资金明细', '明细'), subtitle: `金额单位：${unit}（户均、人次均为元）` }, columns);
   let r = first;
   for (const d of details) {
     const row = ws.getRow(r);
-    row.values = columns.map((c) => c.value(d, unit));
+    row.values = columns.map((c) => c.value(d));
     styleRow(row, columns);
     r += 1;
   }
@@ -189,11 +197,12 @@ function alertSheet(wb: Workbook, input: BatchReportInput): void {
   const { ws, first } = addSheet(wb, '预警', headed(input.title, '资金预警', '预警'), columns);
   let r = first;
   const rank = { error: 0, warning: 1, info: 2 } as const;
-  const sorted = [...input.alerts].map((p, i) => ({ p, i })).sort((a, b) => rank[a.p.severity] - rank[b.p.severity] || a.i - b.i);
+  // what reading found in the tables (a 合计 that does not add up, rows refused) with what the figures show
+  const sorted = [...input.files.flatMap((f) => f.problems), ...input.alerts].map((p, i) => ({ p, i })).sort((a, b) => rank[a.p.severity] - rank[b.p.severity] || a.i - b.i);
   for (const { p } of sorted) {
     const row = ws.getRow(r);
     const { path, ...rest } = p.where;
-    row.values = [SEVERITY_LABEL[p.severity], path?.join(' / ') ?? '全部单位', p.message, p.expected ?? '', foundText(p) ?? '', formatWhere(rest), p.hint ?? ''];
+    row.values = [SEVERITY_LABEL[p.severity], path?.join(' / ') ?? (rest.file ? '（表格）' : '全部单位'), p.message, p.expected ?? '', foundText(p) ?? '', formatWhere(rest), p.hint ?? ''];
     styleRow(row, columns);
     fillRow(row, 1, [p]);
     r += 1;

@@ -28,12 +28,13 @@ async function batchJson(args: string[], cwd = ROOT): Promise<{ code: number; js
 const unitOf = (json: Envelope, name: string) => json.result.units.find((u) => u.unit === name)!;
 const codes = (json: Envelope) => json.problems.map((p) => [p.code, p.where.path?.join(' / ') ?? p.where.file ?? '', p.where.row ?? null]);
 
-async function sheetRows(file: string, sheet: string): Promise<unknown[][]> {
+/** A sheet's data rows: below the title, the subtitle (where there is one) and the header. */
+async function sheetRows(file: string, sheet: string, first = 4): Promise<unknown[][]> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
   const rows: unknown[][] = [];
   wb.getWorksheet(sheet)!.eachRow((row, n) => {
-    if (n > 3) rows.push((row.values as unknown[]).slice(1));
+    if (n >= first) rows.push((row.values as unknown[]).slice(1));
   });
   return rows;
 }
@@ -75,6 +76,18 @@ describe('batch: Jiangmen, allocation by district and use by district and aid ty
     const [mixed, outlier] = json.problems;
     expect([mixed!.severity, mixed!.where.column, mixed!.message]).toEqual(['warning', '帮扶人次', '合计把不同单位的数加在一起（户、名）']);
     expect([outlier!.message, outlier!.expected]).toEqual(['人次均金额 2666.67 元，与同类单位相差较大（中位数 6080.95 元）', '接近 6080.95 元（8 个单位的中位数）']);
+  });
+
+  it('the workbook: 汇总 without the columns no table fills (no 到位, no 户数), 预警 with the tables\' own finding too', async () => {
+    const { dir } = await batchJson(['fixtures/batch/jiangmen']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, '资金汇总.xlsx'));
+    expect((wb.getWorksheet('汇总')!.getRow(3).values as unknown[]).slice(1)).toEqual(['序号', '单位', '下达数', '支出数', '执行率（支出÷下达）', '人次', '预警']);
+    expect((wb.getWorksheet('汇总')!.getRow(4).values as unknown[]).slice(1, 6)).toEqual([1, '开平市', 8, 8, 1]);
+    expect((await sheetRows(join(dir, '资金汇总.xlsx'), '预警', 3)).map((r) => r.slice(0, 3))).toEqual([
+      ['警告', '（表格）', '合计把不同单位的数加在一起（户、名）'],
+      ['警告', '开平市 / 生活救助', '人次均金额 2666.67 元，与同类单位相差较大（中位数 6080.95 元）'],
+    ]);
   });
 
   it('the notice total: 1 万元 off is an error with both sums', async () => {
@@ -149,7 +162,7 @@ describe('batch: Hainan, funds by source, 24 万元 passed straight to five indu
       [5, '省工交医药工会', '省职工服务中心', 5, 5, 5, 0, 1],
       [6, '省驻琼工会', '省职工服务中心', 8, 8, 8, 0, 1],
     ]);
-    expect(rows[0]![12]).toBe('错误：预算执行率（支出数 ÷ 到位数）为 12.00%，低于严重预警线 70%，差 58 个百分点');
+    expect(rows[0]!.at(-1)).toBe('错误：预算执行率（支出数 ÷ 到位数）为 12.00%，低于严重预警线 70%，差 58 个百分点');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(dir, '资金汇总.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', '明细', '预警', '文件']);
