@@ -4,14 +4,17 @@
 import { toHalfWidth } from '../numbers/parse.js';
 import type { RawRow } from './raw-table.js';
 
-export interface FieldSpec {
+/**
+ * What header matching needs of a field: its name, the header texts that mean it, and
+ * whether a table needs it. The specs themselves are schema (src/schema/input-kind.ts
+ * adds what the readers do with a field); this is only their shape as io sees it.
+ */
+export interface HeaderSpec {
   /** canonical field name */
   field: string;
   /** header texts that mean this field, compared after normalising */
   aliases: string[];
   required: boolean;
-  /** what 合计/小计 rows state sums of: amounts (shown to the fen) or whole counts */
-  summable?: 'amount' | 'count';
   /**
    * Fields of one group are optional each, but a header needs one of them (a unit table
    * with 下达数 alone or 支出数 alone is a table; one with neither is not). The text names

@@ -6,7 +6,7 @@
 import { toHalfWidth } from '../numbers/parse.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { columnLetters, MAX_COLUMNS, type CellRange } from './cell-range.js';
-import { headerUnit, isBlank, isNoteRow, isTotalRow, normaliseHeader, type Column, type FieldSpec } from './header.js';
+import { headerUnit, isBlank, isNoteRow, isTotalRow, normaliseHeader, type Column, type HeaderSpec } from './header.js';
 import type { RawRow } from './raw-table.js';
 
 export interface TableHeader {
@@ -65,7 +65,7 @@ function pair(top: string[], sub: string[], rows: RawRow[]): Candidate {
   return { names, raw, rows };
 }
 
-function matchColumns(c: Candidate, specs: readonly FieldSpec[]): Column[] {
+function matchColumns(c: Candidate, specs: readonly HeaderSpec[]): Column[] {
   const columns: Column[] = [];
   c.names.forEach((options, index) => {
     for (const name of options) {
@@ -83,13 +83,13 @@ function matchColumns(c: Candidate, specs: readonly FieldSpec[]): Column[] {
 }
 
 /** The groups of which a header needs one field, with no field of theirs found. */
-function missingGroups(columns: readonly Column[], specs: readonly FieldSpec[]): FieldSpec[][] {
-  const groups = new Map<string, FieldSpec[]>();
+function missingGroups(columns: readonly Column[], specs: readonly HeaderSpec[]): HeaderSpec[][] {
+  const groups = new Map<string, HeaderSpec[]>();
   for (const s of specs) if (s.oneOf !== undefined) groups.set(s.oneOf, [...(groups.get(s.oneOf) ?? []), s]);
   return [...groups.values()].filter((group) => !group.some((s) => columns.some((c) => c.field === s.field)));
 }
 
-function complete(columns: Column[], specs: readonly FieldSpec[]): boolean {
+function complete(columns: Column[], specs: readonly HeaderSpec[]): boolean {
   return specs.filter((s) => s.required).every((s) => columns.some((c) => c.field === s.field)) && missingGroups(columns, specs).length === 0;
 }
 
@@ -111,7 +111,7 @@ function firstText(row: RawRow): string | undefined {
   return row.cells.find((c) => c.trim() !== '')?.trim();
 }
 
-function closestHint(spec: FieldSpec, found: string[]): string {
+function closestHint(spec: HeaderSpec, found: string[]): string {
   // the found header sharing most characters with an alias
   let bestText = '';
   let bestScore = 0;
@@ -142,7 +142,7 @@ export class TableLocator {
 
   constructor(
     source: { file: string; sheet?: string; merges: readonly CellRange[] },
-    private readonly specs: readonly FieldSpec[],
+    private readonly specs: readonly HeaderSpec[],
     private readonly kindLabel: string,
   ) {
     this.where = { file: source.file, ...(source.sheet ? { sheet: source.sheet } : {}) };
@@ -332,7 +332,7 @@ export class TableLocator {
 /** The table events of a streamed sheet, a batch per batch of rows. */
 export async function* tableEvents(
   source: { file: string; sheet?: string; merges: readonly CellRange[]; rows: AsyncIterable<RawRow[]> },
-  specs: readonly FieldSpec[],
+  specs: readonly HeaderSpec[],
   kindLabel: string,
 ): AsyncGenerator<TableEvent[]> {
   const locator = new TableLocator(source, specs, kindLabel);

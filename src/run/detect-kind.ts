@@ -2,13 +2,13 @@
 import type { RawRow } from '../io/raw-table.js';
 import type { SheetHead } from '../io/sheet-source.js';
 import { tableEvents } from '../io/table-locator.js';
-import { normaliseHeader, type FieldSpec } from '../io/header.js';
+import { normaliseHeader } from '../io/header.js';
 import { inputError } from '../problems/problem.js';
 import { BUDGET_KIND } from '../schema/budget.js';
 import { ROSTER_KIND } from '../schema/roster.js';
 import { UNIT_TABLE_KIND } from '../schema/unit-table.js';
 import { AUTO_ITEM, surveyKind } from '../schema/survey.js';
-import type { InputKind } from '../schema/table-records.js';
+import type { FieldSpec, InputKind } from '../schema/input-kind.js';
 import { Decimal } from '../numbers/decimal.js';
 import { toHalfWidth } from '../numbers/parse.js';
 import { withAliases } from './read-table.js';

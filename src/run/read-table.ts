@@ -1,11 +1,11 @@
 // Any input file (CSV or XLSX, one sheet or all) read as records of one kind,
 // streaming: records and problems are handed over one at a time.
-import type { FieldSpec } from '../io/header.js';
 import { openSheets, type OpenOptions } from '../io/open-sheets.js';
 import { peekRows, type SheetHead } from '../io/sheet-source.js';
 import { tableEvents, type TableHeader } from '../io/table-locator.js';
 import type { Problem } from '../problems/problem.js';
-import { readRecords, type InputKind, type RecordSink } from '../schema/table-records.js';
+import type { FieldSpec, InputKind } from '../schema/input-kind.js';
+import { readRecords, type RecordSink } from './table-records.js';
 
 export interface ReadOptions extends OpenOptions {
   /** extra header texts per canonical field */

@@ -1,11 +1,10 @@
 // The budget table: funds planned (下达/预算), arrived (到位) and spent (支出), by year
 // or source, optionally with the planned person-times (计划帮扶人次).
 import type { z } from 'zod';
-import type { Column, FieldSpec } from '../io/header.js';
 import type { Decimal } from '../numbers/decimal.js';
 import { isNoAmount, money, optionalCount, optionalText, type Converter } from './cells.js';
 import { rowSchema } from './row-schema.js';
-import type { InputKind } from './table-records.js';
+import type { ColumnInfo, FieldSpec, InputKind } from './input-kind.js';
 
 export const BUDGET_FIELDS: FieldSpec[] = [
   { field: 'year', aliases: ['年度', '年份'], required: false },
@@ -31,7 +30,7 @@ export interface BudgetRecord {
 
 export type BudgetRow = Omit<BudgetRecord, 'file' | 'row'>;
 
-export function budgetRowSchema(columns: Column[]): z.ZodType<BudgetRow> {
+export function budgetRowSchema(columns: readonly ColumnInfo[]): z.ZodType<BudgetRow> {
   const unitOf = (field: string) => columns.find((c) => c.field === field)?.unit;
   // a column the table has: each cell an amount, or a mark saying there is none (/, —, 无); a column it lacks: no value
   const amount = (field: string): Converter<Decimal | undefined> => {

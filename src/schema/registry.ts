@@ -1,9 +1,8 @@
 // The list of registered households (建档名单): only registered persons may be aided.
 import type { z } from 'zod';
-import type { Column, FieldSpec } from '../io/header.js';
 import { Bad, idNumber, normaliseName, optionalText, type Converter } from './cells.js';
 import { rowSchema } from './row-schema.js';
-import type { InputKind } from './table-records.js';
+import type { ColumnInfo, FieldSpec, InputKind } from './input-kind.js';
 
 export const REGISTRY_FIELDS: FieldSpec[] = [
   { field: 'seq', aliases: ['序号', '编号'], required: false },
@@ -21,7 +20,7 @@ export interface RegistryRow {
 
 const name: Converter<string> = (text) => normaliseName(text) || new Bad('姓名不能为空');
 
-export function registryRowSchema(_columns: Column[]): z.ZodType<RegistryRow> {
+export function registryRowSchema(_columns: readonly ColumnInfo[]): z.ZodType<RegistryRow> {
   return rowSchema({ name, id_number: idNumber, unit: optionalText }, (r) => ({
     name: r.name,
     ...(r.id_number ? { idNumber: r.id_number } : {}),

@@ -1,10 +1,9 @@
 // The disbursement roster (实名制发放表 / 花名册): one row per payment to a named person.
 import type { z } from 'zod';
-import type { Column, FieldSpec } from '../io/header.js';
 import type { Decimal } from '../numbers/decimal.js';
 import { Bad, idNumber, money, normaliseName, numberText, optionalDate, optionalText, requiredText, type Converter } from './cells.js';
 import { rowSchema } from './row-schema.js';
-import type { InputKind } from './table-records.js';
+import type { ColumnInfo, FieldSpec, InputKind } from './input-kind.js';
 
 export const ROSTER_FIELDS: FieldSpec[] = [
   { field: 'seq', aliases: ['序号', '编号'], required: false },
@@ -76,7 +75,7 @@ const OPTIONAL = [
   ['execution_rate', 'executionRate'],
 ] as const;
 
-export function rosterRowSchema(columns: Column[]): z.ZodType<RosterRow> {
+export function rosterRowSchema(columns: readonly ColumnInfo[]): z.ZodType<RosterRow> {
   // Stryker disable next-line OptionalChaining: unitOf is asked only for columns the table has (approved behind hasApproved, paid required)
   const unitOf = (field: string) => columns.find((c) => c.field === field)?.unit;
   const hasApproved = columns.some((c) => c.field === 'approved');

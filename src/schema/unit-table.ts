@@ -3,11 +3,10 @@
 // households, persons and person-times. Every figure column is optional — an
 // allocation-only table and a use-only table are both tables — but a table needs one.
 import type { z } from 'zod';
-import type { Column, FieldSpec } from '../io/header.js';
 import type { Decimal } from '../numbers/decimal.js';
 import { Bad, optionalMoney, optionalText, optionalWordedCount, type Converter } from './cells.js';
 import { rowSchema } from './row-schema.js';
-import type { InputKind } from './table-records.js';
+import type { ColumnInfo, FieldSpec, InputKind } from './input-kind.js';
 
 const FIGURES = '金额或人数';
 
@@ -79,7 +78,7 @@ const unitName: Converter<{ name: string; nested: boolean }> = (text) => {
 const DIRECT = /^(直达|直接拨付|直接划拨|直拨|是)$/;
 const directFlag: Converter<boolean> = (text) => DIRECT.test(text.trim());
 
-export function unitRowSchema(columns: Column[]): z.ZodType<UnitRow> {
+export function unitRowSchema(columns: readonly ColumnInfo[]): z.ZodType<UnitRow> {
   const unitOf = (field: string) => columns.find((c) => c.field === field)?.unit;
   return rowSchema(
     {

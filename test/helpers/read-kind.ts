@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { readFileRecords } from '../../src/run/read-table.js';
 import { InputError, type Problem } from '../../src/problems/problem.js';
 import type { TableHeader } from '../../src/io/table-locator.js';
-import type { InputKind } from '../../src/schema/table-records.js';
+import type { InputKind } from '../../src/schema/input-kind.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-read-kind-'));
 let n = 0;

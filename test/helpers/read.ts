@@ -5,7 +5,7 @@ import type { SheetSelector } from '../../src/io/sheet-source.js';
 import { InputError, type Problem } from '../../src/problems/problem.js';
 import { readFileRecords } from '../../src/run/read-table.js';
 import { ROSTER_KIND, type RosterRow } from '../../src/schema/roster.js';
-import type { InputKind } from '../../src/schema/table-records.js';
+import type { InputKind } from '../../src/schema/input-kind.js';
 import { ROOT } from './fixture-copy.js';
 
 export interface ReadResult<T> {

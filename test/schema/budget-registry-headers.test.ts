@@ -5,8 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { BUDGET_FIELDS, BUDGET_KIND } from '../../src/schema/budget.js';
 import { REGISTRY_FIELDS, REGISTRY_KIND } from '../../src/schema/registry.js';
-import type { FieldSpec } from '../../src/io/header.js';
-import type { InputKind } from '../../src/schema/table-records.js';
+import type { FieldSpec } from '../../src/schema/input-kind.js';
+import type { InputKind } from '../../src/schema/input-kind.js';
 import { readAs } from '../helpers/read-kind.js';
 
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v));

@@ -9,7 +9,7 @@ import { UNIT_TABLE_FIELDS } from '../../src/schema/unit-table.js';
 import { BUDGET_FIELDS } from '../../src/schema/budget.js';
 import { REGISTRY_FIELDS } from '../../src/schema/registry.js';
 import { ROSTER_FIELDS } from '../../src/schema/roster.js';
-import type { FieldSpec } from '../../src/io/header.js';
+import type { FieldSpec } from '../../src/schema/input-kind.js';
 
 const table = (fields: FieldSpec[]) => Object.fromEntries(fields.map((f) => [f.field, f.aliases.join(' / ')]));
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { BUDGET_KIND } from '../../src/schema/budget.js';
 import { ROSTER_KIND } from '../../src/schema/roster.js';
-import type { InputKind } from '../../src/schema/table-records.js';
+import type { InputKind } from '../../src/schema/input-kind.js';
 import { foundOf } from '../../src/schema/pii.js';
 import { readAs } from '../helpers/read-kind.js';
 

@@ -2,23 +2,16 @@
 // each problem names file, sheet, row (as the user sees it) and column header.
 // Stated totals (合计/总计) and subtotals (小计) are checked against the rows.
 import type { z } from 'zod';
-import { cell, type Column, type FieldSpec } from '../io/header.js';
+import { cell, type Column } from '../io/header.js';
 import type { RawRow } from '../io/raw-table.js';
 import type { TableEvent, TableHeader } from '../io/table-locator.js';
 import { Decimal, ZERO } from '../numbers/decimal.js';
 import { plainFen } from '../numbers/fen.js';
 import { toHalfWidth } from '../numbers/parse.js';
-import { amountOf, countOf } from './cells.js';
+import { amountOf, countOf } from '../schema/cells.js';
+import type { FieldSpec, InputKind } from '../schema/input-kind.js';
 import { problem, type Problem } from '../problems/problem.js';
-import { foundOf } from './pii.js';
-
-export interface InputKind<T> {
-  kind: string;
-  /** the kind's name in messages, e.g. 花名册 */
-  label: string;
-  fields: FieldSpec[];
-  schemaFor(columns: Column[]): z.ZodType<T>;
-}
+import { foundOf } from '../schema/pii.js';
 
 /**
  * Receives each valid record with its row number and table (no wrapper object per
