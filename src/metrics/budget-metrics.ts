@@ -10,11 +10,14 @@ export function budgetMetrics(records: readonly BudgetRecord[]): Metric[] {
   if (records.length === 0) return [];
   const files = [...new Set(records.map((r) => r.file))];
   const provenance = files.map((file) => ({ file, rows: rowRanges(records.filter((r) => r.file === file).map((r) => r.row)) }));
+  // a 万元 table's amounts are read back in 万元 (every table of the evaluation in 万元), else in 元
+  const wan = records.every((r) => r.amountUnit === '万元');
   const make = (name: string, label: string, kind: Metric['kind'], value: Metric['value']): Metric => ({
     name: `budget.${name}`,
     label,
     kind,
     value,
+    ...(kind === 'amount' && wan ? { unit: '万元' } : {}),
     source: 'data',
     provenance,
   });

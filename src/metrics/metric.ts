@@ -17,7 +17,7 @@ export interface Metric {
   label: string;
   kind: MetricKind;
   value: Decimal;
-  /** what a count counts, shown after it: 人, 人次, 户, 份 */
+  /** what a count counts, shown after it: 人, 人次, 户, 份; for an amount, 万元 when its table wrote 万元 */
   unit?: string;
   /** 'data': computed from input files; 'judgement': given by the evaluator where no data exists */
   source: 'data' | 'judgement';
@@ -31,7 +31,8 @@ export function formatMetricValue(kind: MetricKind, value: Decimal, unit = ''): 
     case 'ratio':
       return percent(value);
     case 'amount':
-      return `${roundTo(value, 2).toFixed(2)} 元`;
+      // the unit the table wrote (万元) to its own decimals; else 元 to the fen
+      return unit === '万元' ? `${plain(value.dividedBy(10000))} 万元` : `${roundTo(value, 2).toFixed(2)} 元`;
     default:
       return `${plain(value)}${unit}`;
   }

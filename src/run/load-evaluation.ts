@@ -128,7 +128,14 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
         break;
       }
       case 'budget': {
-        await readFileRecords(path, display, BUDGET_KIND, readOptions(input.sheet), (value, row) => budget.push({ ...value, file: display, row }), onProblem);
+        await readFileRecords(
+          path,
+          display,
+          BUDGET_KIND,
+          readOptions(input.sheet),
+          (value, row, table) => budget.push({ ...value, file: display, row, ...(table.columns.some((c) => c.unit === '万元') ? { amountUnit: '万元' as const } : {}) }),
+          onProblem,
+        );
         break;
       }
       case 'survey': {

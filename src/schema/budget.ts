@@ -26,9 +26,11 @@ export interface BudgetRecord {
   arrived?: Decimal;
   spent?: Decimal;
   plannedPersonTimes?: Decimal;
+  /** 万元 when the table writes its amounts in 万元: the figures are shown back in 万元 */
+  amountUnit?: '万元';
 }
 
-export type BudgetRow = Omit<BudgetRecord, 'file' | 'row'>;
+export type BudgetRow = Omit<BudgetRecord, 'file' | 'row' | 'amountUnit'>;
 
 export function budgetRowSchema(columns: readonly ColumnInfo[]): z.ZodType<BudgetRow> {
   const unitOf = (field: string) => columns.find((c) => c.field === field)?.unit;

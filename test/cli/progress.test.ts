@@ -30,6 +30,23 @@ describe('progress line', () => {
     expect(writes).toEqual(['\rbig.csv：已读 32,768 行（8,192 行/秒）', '\n']);
   });
 
+  it('many files: the count of files read, at most four times a second, the last one always', () => {
+    const writes = captureStderrFromStart();
+    const p = new Progress(true, '资金汇总');
+    p.files(1, 1000);
+    expect(writes).toEqual([]);
+    vi.setSystemTime(new Date('2026-01-01T00:00:03Z'));
+    p.files(400, 1000);
+    p.files(401, 1000);
+    vi.setSystemTime(new Date('2026-01-01T00:00:03.100Z'));
+    p.files(1000, 1000);
+    p.done();
+    expect(writes).toEqual(['\r资金汇总：已读 400 / 1,000 个文件', '\r资金汇总：已读 1,000 / 1,000 个文件', '\n']);
+    const off = new Progress(false, '资金汇总', 0);
+    off.files(1, 1);
+    expect(writes).toHaveLength(3);
+  });
+
   it('announces later steps on their own line once the run is long, not before', () => {
     const writes = captureStderrFromStart();
     const p = new Progress(true, '数据核查');

@@ -36,6 +36,9 @@ describe('formatMetricValue and describeProvenance', () => {
     expect(formatMetricValue('amount', d('1234.565'))).toBe('1234.57 元');
     expect(formatMetricValue('amount', d('-0.005'))).toBe('-0.01 元');
     expect(formatMetricValue('amount', d('20000'))).toBe('20000.00 元');
+    // a 万元 table's amount in 万元, to its own decimals, never rounded to the fen of 万元
+    expect(formatMetricValue('amount', d('142986.55'), '万元')).toBe('14.298655 万元');
+    expect(formatMetricValue('amount', d('4470716'), '万元')).toBe('447.0716 万元');
     expect(formatMetricValue('count', d('8'))).toBe('8');
     expect(formatMetricValue('count', d('2.50'))).toBe('2.5');
   });
@@ -68,6 +71,11 @@ describe('budgetMetrics (planned 100,000 ≠ arrived 80,000 ≠ spent 60,000)', 
     ]);
     expect(ms[0]!.source).toBe('data');
     expect(ms[0]!.provenance).toEqual([{ file: 'b.csv', rows: '2-3' }, { file: 'c.csv', rows: '2' }]);
+  });
+  it('amounts of 万元 tables read back in 万元; one 元 table among them turns them all to 元', () => {
+    const wan = (row: number, planned: number): BudgetRecord => ({ file: 'w.csv', row, planned: d(planned), amountUnit: '万元' });
+    expect(budgetMetrics([wan(2, 4470716)]).map((m) => formatMetricValue(m.kind, m.value, m.unit))).toEqual(['447.0716 万元']);
+    expect(budgetMetrics([wan(2, 4470716), { file: 'y.csv', row: 2, planned: d(100) }]).map((m) => formatMetricValue(m.kind, m.value, m.unit))).toEqual(['4470816.00 元']);
   });
   it('a table with only 预算 and 执行: the metrics those give, none that needs 到位 (not taken from the other)', () => {
     const only = budgetMetrics([{ file: 'b.csv', row: 2, planned: d(100), spent: d(95) }, { file: 'b.csv', row: 3, planned: d(100) }]);
