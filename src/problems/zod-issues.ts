@@ -111,7 +111,8 @@ export function zodProblems(error: z.ZodError, where: Where, code: string, label
           found: describeFound(input),
         });
       case 'unrecognized_keys':
-        return problem('error', code, `未知字段 ${issue.keys.join('、')}`, at, {
+        // inside a section, the key with its place (report.experiance), as the author would search for it
+        return problem('error', code, `未知字段 ${issue.keys.map((k) => (field ? `${field}.${k}` : k)).join('、')}`, at, {
           hint: '检查拼写；允许的字段见 README',
         });
       case 'too_small':

@@ -17,6 +17,7 @@ import { surveyMetrics } from '../metrics/survey-metrics.js';
 import { InputError, inputError, problem, type Problem } from '../problems/problem.js';
 import { zodProblems } from '../problems/zod-issues.js';
 import { BUDGET_KIND, type BudgetRecord } from '../schema/budget.js';
+import type { WrittenSections } from '../schema/judgements.js';
 import { EVALUATION_LABELS, evaluationSchema, type EvaluationConfig } from '../schema/evaluation.js';
 import { judgementsSchema } from '../schema/judgements.js';
 import { REGISTRY_KIND } from '../schema/registry.js';
@@ -39,6 +40,8 @@ export interface LoadedEvaluation {
   budget: BudgetRecord[];
   metrics: Map<string, Metric>;
   answers: Record<string, unknown>;
+  /** what people write in the report (judgements file report:) */
+  written: WrittenSections;
   judgementsFile?: string;
   /** the roster checks' findings, with the identities they rest on */
   audit: AuditResult;
@@ -110,6 +113,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
   let answers: Record<string, unknown> = {};
   let given: Parameters<typeof mergeMetrics>[1] = {};
   let judgementsFile: string | undefined;
+  let written: WrittenSections = {};
 
   // Row errors stop scoring (the numbers would be wrong); other data findings,
   // such as a stated total that differs from its rows, are reported with the scores.
@@ -165,6 +169,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
         if (!j.success) throw new InputError(zodProblems(j.error, { file: display }, 'judgements-invalid', {}, rawJudgements));
         answers = j.data.judgements;
         given = j.data.metrics;
+        written = j.data.report;
         break;
       }
     }
@@ -193,6 +198,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
     metrics: merged.metrics,
     audit,
     answers,
+    written,
     ...(judgementsFile ? { judgementsFile } : {}),
     problems,
     inputPaths,

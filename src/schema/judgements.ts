@@ -11,11 +11,22 @@ const givenMetric = z.strictObject({
   source: z.string().min(1),
 });
 
+/** The sections of the report only people write (jixiao report); each is paragraphs separated by blank lines. */
+const writtenSections = z.strictObject({
+  overview: z.string().optional(),
+  experience: z.string().optional(),
+  problems: z.string().optional(),
+  recommendations: z.string().optional(),
+  other: z.string().optional(),
+});
+
 export const judgementsSchema = z.strictObject({
   evaluator: z.string().optional(),
+  report: writtenSections.default({}),
   judgements: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   metrics: z.record(z.string(), givenMetric).default({}),
 });
 
 export type JudgementsFile = z.infer<typeof judgementsSchema>;
 export type GivenMetric = z.infer<typeof givenMetric>;
+export type WrittenSections = z.infer<typeof writtenSections>;

@@ -22,6 +22,7 @@ describe('the JSON envelope', () => {
       ['audit', join(ROOT, 'fixtures/xiangyuan/rosters/2020.csv')],
       ['score', join(ROOT, 'fixtures/xiangyuan')],
       ['batch', join(ROOT, 'fixtures/batch/jiangmen')],
+      ['report', join(ROOT, 'fixtures/xiangyuan')],
     ];
     for (const args of runs) {
       const run = await runInProcess([...args, '--format', 'json'], cwd);

@@ -105,7 +105,7 @@ describe('evaluation.yaml', () => {
 
 describe('judgements', () => {
   it('a given metric is a ratio unless said otherwise; its value reads like any number', () => {
-    expect(plain(judgementsSchema.parse({ metrics: { a: { value: '90%', label: 'l', source: 's' } } }))).toEqual({ judgements: {}, metrics: { a: { value: '0.9', label: 'l', kind: 'ratio', source: 's' } } });
+    expect(plain(judgementsSchema.parse({ metrics: { a: { value: '90%', label: 'l', source: 's' } } }))).toEqual({ report: {}, judgements: {}, metrics: { a: { value: '0.9', label: 'l', kind: 'ratio', source: 's' } } });
   });
   it.each<[Record<string, unknown>, string]>([
     [{ metrics: { a: { value: 1, label: '', source: 'x' } } }, 'e.yaml：metrics.a.label过小或过短（应为 不少于 1，实际为 ）'],
@@ -113,6 +113,7 @@ describe('judgements', () => {
     [{ metrics: { a: { value: 1, label: 'l', source: 'x', kind: 'pct' } } }, 'e.yaml：metrics.a.kind不在允许的取值中（应为 ratio / amount / count，实际为 pct）'],
     [{ judgements: { a: 1 } }, 'e.yaml：judgements.a的类型不对（应为 对象（键: 值），实际为 1）'],
     [{ evaluatr: 'x' }, 'e.yaml：未知字段 evaluatr 建议：检查拼写；允许的字段见 README'],
+    [{ report: { experiance: 'x' } }, 'e.yaml：未知字段 report.experiance 建议：检查拼写；允许的字段见 README'],
   ])('%j', (data, text) => {
     expect(texts(judgementsSchema, data)).toEqual([text]);
   });
