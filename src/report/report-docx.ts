@@ -4,7 +4,7 @@
 // core.xml dates set to the report's date, the zip rebuilt with fixed entry dates in a
 // fixed order. Nothing here uses the kinds of element docx gives random ids (hyperlinks,
 // text boxes, embedded fonts).
-import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, HeadingLevel, ImageRun, Packer, PageNumber, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import JSZip from 'jszip';
 import type { Block, ReportDraft } from './report-draft.js';
 
@@ -46,7 +46,22 @@ function table(b: Extract<Block, { kind: 'table' }>): (Paragraph | Table)[] {
   ];
 }
 
-function children(draft: ReportDraft): (Paragraph | Table)[] {
+export interface ReportChart {
+  png: Buffer;
+  width: number;
+  height: number;
+}
+
+/** The chart below 表 3-2, 15 cm wide. */
+function chartParagraphs(chart: ReportChart): Paragraph[] {
+  const width = 567;
+  return [
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new ImageRun({ type: 'png', data: chart.png, transformation: { width, height: Math.round((width * chart.height) / chart.width) } })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: '图 3-1 各级指标得分率', font: HEADING, size: 22, bold: true })], spacing: { after: 120 } }),
+  ];
+}
+
+function children(draft: ReportDraft, chart?: ReportChart): (Paragraph | Table)[] {
   const out: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: draft.title, font: HEADING, size: 36, bold: true })], spacing: { after: 240 } }),
     ...draft.byline.map((line) => new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: line, font: BODY, size: 24 })] })),
@@ -54,7 +69,10 @@ function children(draft: ReportDraft): (Paragraph | Table)[] {
   for (const b of draft.blocks) {
     if (b.kind === 'heading') out.push(heading(b));
     else if (b.kind === 'paragraph') out.push(paragraph(b.text, b.placeholder));
-    else out.push(...table(b));
+    else {
+      out.push(...table(b));
+      if (chart && b.caption.startsWith('表 3-2')) out.push(...chartParagraphs(chart));
+    }
   }
   return out;
 }
@@ -66,7 +84,7 @@ export function isoDay(date: string | undefined): string {
   return m ? `${m[1]}-${(m[2] as string).padStart(2, '0')}-${(m[3] ?? '1').padStart(2, '0')}` : NO_DATE;
 }
 
-export async function reportDocx(draft: ReportDraft, reportDate: string | undefined): Promise<Buffer> {
+export async function reportDocx(draft: ReportDraft, reportDate: string | undefined, chart?: ReportChart): Promise<Buffer> {
   const doc = new Document({
     creator: 'jixiao',
     title: draft.title,
@@ -75,7 +93,7 @@ export async function reportDocx(draft: ReportDraft, reportDate: string | undefi
       {
         properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1440, bottom: 1440, left: 1587, right: 1474 } } },
         footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: ['第 ', PageNumber.CURRENT, ' 页，共 ', PageNumber.TOTAL_PAGES, ' 页'], font: BODY, size: 18 })] })] }) },
-        children: children(draft),
+        children: children(draft, chart),
       },
     ],
   });

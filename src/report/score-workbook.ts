@@ -22,6 +22,8 @@ export interface ScoreReportInput {
   problems: readonly Problem[];
   audit?: AuditResult;
   showPii?: boolean;
+  /** the chart of score rates (report/score-chart.ts), put below 表3-2 */
+  chart?: { png: Buffer; width: number; height: number };
 }
 
 export const SCORE_SHEET = '附件1 评分表';
@@ -235,7 +237,17 @@ function summarySheet(wb: Workbook, input: ScoreReportInput): void {
   ws.mergeCells(r, 3, r, 5);
   styleRow(grade, columns.map((c) => ({ ...c, format: undefined })), { total: true });
   grade.getCell(3).alignment = { horizontal: 'center', vertical: 'middle' };
+  if (input.chart) {
+    // the chart on a page of its own below the table (it would not fit under it), at print size
+    ws.getRow(r).addPageBreak();
+    const image = wb.addImage({ buffer: input.chart.png as unknown as ArrayBuffer, extension: 'png' });
+    const width = CHART_SHEET_WIDTH;
+    ws.addImage(image, { tl: { col: 0, row: r + 1 }, ext: { width, height: Math.round((width * input.chart.height) / input.chart.width) } });
+  }
 }
+
+/** The chart's width on the 表3-2 sheet, in pixels: within an A4 landscape page at the sheet's scale. */
+const CHART_SHEET_WIDTH = 720;
 
 function metricsSheet(wb: Workbook, input: ScoreReportInput): void {
   // what a reader of the report looks for first: the figure by its name, with its unit and

@@ -8,6 +8,7 @@ import { envelope } from '../../report/envelope.js';
 import { scoreEvaluation } from '../../run/score-evaluation.js';
 import { addCommonOptions, addLimitOption, commonOptions, exitCodeFor, limitOptions, shownPath } from '../conventions.js';
 import { printJson, printLines, printProblems } from '../print.js';
+import { chartOf } from './score.js';
 
 export const REPORT_NAME = '评价报告';
 
@@ -16,6 +17,7 @@ export function reportCommand(setExit: (code: number) => void): Command {
     .description('评价报告初稿：按全国通用的报告提纲写出 Word 和 Markdown，数字全部取自评分结果和数据 / write the report draft')
     .argument('<evaluation-dir>', '含 evaluation.yaml 的评价目录 (or the evaluation.yaml itself)');
   cmd.option('--allow-outside', '允许 evaluation.yaml 引用评价目录之外的文件 allow paths outside the evaluation folder');
+  cmd.option('--no-chart', '不画得分率图表 leave out the chart of score rates');
   cmd.option('--draft', '草稿：缺少评价判断的末级指标写为「待评」，退出码 1 / write it with judgements missing');
   addLimitOption(addCommonOptions(cmd, { writes: true })).action(async (dir: string, raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
@@ -43,7 +45,8 @@ export function reportCommand(setExit: (code: number) => void): Command {
       workbook: loaded.config.output,
     });
     await writeFileAtomic(files.md, reportMarkdown(draft), shown.md);
-    await writeFileAtomic(files.docx, await reportDocx(draft, loaded.config.report_date), shown.docx);
+    const chart = raw.chart === false ? undefined : await chartOf(scored);
+    await writeFileAtomic(files.docx, await reportDocx(draft, loaded.config.report_date, chart), shown.docx);
     const placeholders = draft.blocks.filter((b) => b.kind === 'paragraph' && b.placeholder).length;
     const exitCode = Math.max(exitCodeFor(problems, opts.failOn), scored.pending > 0 ? 1 : 0);
     if (opts.format === 'json') {

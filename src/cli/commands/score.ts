@@ -1,6 +1,7 @@
 // jixiao score <evaluation-dir>: score an evaluation folder into 评分结果.xlsx.
 import { join } from 'node:path';
 import { Command } from 'commander';
+import type { ScoredTree } from '../../engine/score.js';
 import { pts } from '../../engine/rules/common.js';
 import { percent } from '../../numbers/decimal.js';
 import { countBySeverity } from '../../problems/problem.js';
@@ -18,6 +19,7 @@ export function scoreCommand(setExit: (code: number) => void): Command {
     .argument('<evaluation-dir>', '含 evaluation.yaml 的评价目录 (or the evaluation.yaml itself)')
     .option('--show-pii', '在输出中显示完整的身份证号、银行卡号 show ID and bank numbers in full');
   cmd.option('--allow-outside', '允许 evaluation.yaml 引用评价目录之外的文件 allow paths outside the evaluation folder');
+  cmd.option('--no-chart', '不画得分率图表（省下约半秒） leave out the chart of score rates');
   cmd.option('--draft', '草稿：缺少评价判断的末级指标标为「待评」（暂计 0 分），仍写出工作簿，退出码 1 / score with judgements missing');
   addLimitOption(addCommonOptions(cmd, { writes: true })).action(async (dir: string, raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
@@ -29,6 +31,7 @@ export function scoreCommand(setExit: (code: number) => void): Command {
     await refuseInputAsOutput(outFile, shown, loaded.inputPaths);
     // exceljs is loaded when a workbook is written, not with every command
     const [{ writeWorkbook }, { buildScoreWorkbook }] = await Promise.all([import('../../io/write-xlsx.js'), import('../../report/score-workbook.js')]);
+    const chart = raw.chart === false ? undefined : await chartOf(scored);
     await writeWorkbook(
       buildScoreWorkbook({
         project: loaded.config.project,
@@ -40,6 +43,7 @@ export function scoreCommand(setExit: (code: number) => void): Command {
         problems,
         audit: loaded.audit,
         showPii,
+        ...(chart ? { chart } : {}),
       }),
       outFile,
       shown,
@@ -72,6 +76,12 @@ export function scoreCommand(setExit: (code: number) => void): Command {
     setExit(exitCode);
   });
   return cmd;
+}
+
+/** The chart of score rates, as the workbook and the report embed it. */
+export async function chartOf(scored: ScoredTree): Promise<{ png: Buffer; width: number; height: number }> {
+  const { scoreChartPng, chartHeight, CHART_WIDTH } = await import('../../report/score-chart.js');
+  return { png: await scoreChartPng(scored, '各级指标得分率'), width: CHART_WIDTH, height: chartHeight(scored) };
 }
 
 function summaryLines({ loaded, scored, problems }: EvaluationResult, shown: string): string[] {
