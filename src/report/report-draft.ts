@@ -11,6 +11,7 @@ import { plain, roundTo, type Decimal } from '../numbers/decimal.js';
 import { countBySeverity, personText, type Problem } from '../problems/problem.js';
 import type { BudgetRecord } from '../schema/budget.js';
 import type { WrittenSections } from '../schema/judgements.js';
+import type { SelfEvaluationForm } from './self-evaluation-form.js';
 
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3; text: string }
@@ -39,6 +40,8 @@ export interface ReportInput {
   written: WrittenSections;
   /** the score workbook's file name, for 附件 */
   workbook: string;
+  /** for a self-evaluation tree: the national form, after 表 3-2 */
+  form?: SelfEvaluationForm;
 }
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -156,8 +159,23 @@ function conclusionSection(input: ReportInput): Block[] {
     { kind: 'paragraph', text: '各指标目标值完成情况及权重得分见表 3-1，各级指标得分汇总见表 3-2。' },
     { kind: 'table', caption: '表 3-1 各指标目标值完成情况及权重得分', header: ['一级指标', '二级指标', '三级指标', ...(hasTarget ? ['目标值', '完成值'] : []), '权重', '得分'], rows: table31 },
     { kind: 'table', caption: '表 3-2 各级指标得分汇总', header: ['一级指标', '二级指标', '权重', '得分', '得分率'], rows: table32 },
+    ...(input.form ? formTables(input.form) : []),
     { kind: 'heading', level: 2, text: '（二）评价结论' },
     { kind: 'paragraph', text: `${input.project}综合得分 ${fmt(scored.total)} 分，得分率为 ${reportRate(scored.rate)}，评价等级为「${scored.grade}」${provisional}。` },
+  ];
+}
+
+/** The self-evaluation form in two tables: the funds with 执行率 and its points, then the indicators. */
+function formTables(form: SelfEvaluationForm): Block[] {
+  return [
+    { kind: 'table', caption: `表 3-3 ${form.title}：年度资金（元）${form.year}`, header: ['项目资金', '全年预算数', '全年执行数', '分值', '执行率', '得分'], rows: form.funds.map((f) => [f.label, f.planned, f.spent, f.points ?? '', f.rate ?? '', f.score ?? '']) },
+    { kind: 'paragraph', text: `年度总体目标——预期目标：${form.goal}；实际完成情况：${form.achieved}`, placeholder: form.goal.startsWith('【') || form.achieved.startsWith('【') },
+    {
+      kind: 'table',
+      caption: `表 3-4 ${form.title}：绩效指标`,
+      header: ['一级指标', '二级指标', '三级指标', '年度指标值', '实际完成值', '分值', '得分', '偏差原因分析及改进措施'],
+      rows: [...form.indicators.map((i) => [i.level1, i.level2, i.level3, i.target, i.actual, i.weight, i.score, i.deviation]), ['总分', '', '', '', '', form.weight, form.total, '']],
+    },
   ];
 }
 

@@ -10,6 +10,8 @@ import { roundTo, type Decimal } from '../numbers/decimal.js';
 import { SEVERITY_LABEL, formatWhere, type Problem } from '../problems/problem.js';
 import { RATE_FORMAT, SCORE_FORMAT, addSheet, breakPagesBetween, fitMergedDown, styleRow, type ColumnSpec } from './sheet-style.js';
 import type { RowGroup } from './sheet-layout.js';
+import type { SelfEvaluationForm } from './self-evaluation-form.js';
+import { addSelfEvaluationSheet } from './self-evaluation-sheet.js';
 
 export interface ScoreReportInput {
   project: string;
@@ -24,6 +26,8 @@ export interface ScoreReportInput {
   showPii?: boolean;
   /** the chart of score rates (report/score-chart.ts), put below 表3-2 */
   chart?: { png: Buffer; width: number; height: number };
+  /** for a self-evaluation tree: the national form, as the first sheet */
+  selfEvaluation?: SelfEvaluationForm;
 }
 
 export const SCORE_SHEET = '附件1 评分表';
@@ -318,6 +322,7 @@ function problemsSheet(wb: Workbook, problems: readonly Problem[]): void {
 
 export function buildScoreWorkbook(input: ScoreReportInput): Workbook {
   const wb = new ExcelJS.Workbook();
+  if (input.selfEvaluation) addSelfEvaluationSheet(wb, input.selfEvaluation);
   scoreSheet(wb, input);
   summarySheet(wb, input);
   metricsSheet(wb, input);

@@ -18,6 +18,9 @@ const writtenSections = z.strictObject({
   problems: z.string().optional(),
   recommendations: z.string().optional(),
   other: z.string().optional(),
+  /** the self-evaluation form's 年度总体目标: 预期目标 and 实际完成情况 */
+  goal: z.string().optional(),
+  achieved: z.string().optional(),
 });
 
 export const judgementsSchema = z.strictObject({

@@ -8,7 +8,7 @@ import { envelope } from '../../report/envelope.js';
 import { scoreEvaluation } from '../../run/score-evaluation.js';
 import { addCommonOptions, addLimitOption, commonOptions, exitCodeFor, limitOptions, shownPath } from '../conventions.js';
 import { printJson, printLines, printProblems } from '../print.js';
-import { chartOf } from './score.js';
+import { chartOf, formOf } from './score.js';
 
 export const REPORT_NAME = '评价报告';
 
@@ -43,6 +43,7 @@ export function reportCommand(setExit: (code: number) => void): Command {
       audit: loaded.audit,
       written: loaded.written,
       workbook: loaded.config.output,
+      ...(scored.tree.type === 'self-evaluation' ? { form: await formOf(loaded, scored) } : {}),
     });
     await writeFileAtomic(files.md, reportMarkdown(draft), shown.md);
     const chart = raw.chart === false ? undefined : await chartOf(scored);

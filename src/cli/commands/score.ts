@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { Command } from 'commander';
 import type { ScoredTree } from '../../engine/score.js';
+import type { SelfEvaluationForm } from '../../report/self-evaluation-form.js';
 import { pts } from '../../engine/rules/common.js';
 import { percent } from '../../numbers/decimal.js';
 import { countBySeverity } from '../../problems/problem.js';
@@ -44,6 +45,7 @@ export function scoreCommand(setExit: (code: number) => void): Command {
         audit: loaded.audit,
         showPii,
         ...(chart ? { chart } : {}),
+        ...(scored.tree.type === 'self-evaluation' ? { selfEvaluation: await formOf(loaded, scored) } : {}),
       }),
       outFile,
       shown,
@@ -76,6 +78,12 @@ export function scoreCommand(setExit: (code: number) => void): Command {
     setExit(exitCode);
   });
   return cmd;
+}
+
+/** The national self-evaluation form of a self-evaluation tree, as the workbook and the report show it. */
+export async function formOf(loaded: EvaluationResult['loaded'], scored: ScoredTree): Promise<SelfEvaluationForm> {
+  const { selfEvaluationForm } = await import('../../report/self-evaluation-form.js');
+  return selfEvaluationForm({ project: loaded.config.project, ...(loaded.config.evaluator ? { unit: loaded.config.evaluator } : {}), period: loaded.config.period, scored, metrics: loaded.metrics, budget: loaded.budget, written: loaded.written });
 }
 
 /** The chart of score rates, as the workbook and the report embed it. */
