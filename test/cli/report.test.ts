@@ -47,6 +47,13 @@ function checkNumbers(md: string, result: { indicators: Node[]; total: string; r
     expectEq(`${leaf.name} 扣分`, end?.[1], String(Number((Number(leaf.weight) - Number(leaf.score)).toFixed(4))));
     expectEq(`${leaf.name} 得分（结论）`, end?.[2], points(leaf.score));
   }
+  // the trace and the reason of each leaf, as the scored tree has them (their numbers are the tree's own text)
+  for (const { leaf } of leaves) {
+    const { trace, reason } = leaf as Node & { trace?: string; reason?: string };
+    for (const text of [trace, reason].filter((t): t is string => Boolean(t))) {
+      if (!md.includes(text.replace(/[。；;.，,]*$/, ''))) wrong.push(`${leaf.name} 评分依据: 缺少「${text.slice(0, 20)}…」`);
+    }
+  }
   // each level-1 paragraph
   for (const l1 of result.indicators) {
     const m = new RegExp(`\\n${l1.name}指标权重 (\\S+) 分，得分 (\\S+) 分，得分率为 (\\S+)。`).exec(md);
@@ -138,7 +145,8 @@ describe('jixiao report: the draft of the reference case', () => {
     expect(md.match(/^\*\*表 /gm)).toHaveLength(4);
     const text = [...doc.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
     expect(text).toContain('襄垣县总工会困难职工帮扶省财政配套资金综合得分 88.50 分，得分率为 88.5%，评价等级为「良」。');
-    expect(text).toContain('“立项依据充分性”指标权重 3 分，得分 3 分，得分率为 100%。');
+    // every leaf's sentence, with the scored tree's figures
+    for (const { leaf } of leavesOf(result.indicators)) expect(text).toContain(`“${leaf.name}”指标权重 ${points(leaf.weight)} 分，得分 ${points(leaf.score)} 分，得分率为 ${rate(leaf.rate)}。`);
     expect(doc).toContain('w:eastAsia="宋体"');
     const core = await zip.file('docProps/core.xml')!.async('string');
     expect(core.match(/<dcterms:(created|modified)[^>]*>([^<]*)</g)).toEqual(['<dcterms:created xsi:type="dcterms:W3CDTF">2023-10-01T00:00:00Z<', '<dcterms:modified xsi:type="dcterms:W3CDTF">2023-10-01T00:00:00Z<']);
