@@ -8,17 +8,8 @@ import { AMOUNT_FIELDS, COUNT_FIELDS, type AmountField, type CountField, type Un
 
 export type FigureField = AmountField | CountField;
 
-export interface Figures {
-  planned?: Decimal;
-  arrived?: Decimal;
-  spent?: Decimal;
-  /** the balance the tables state (结余/结转); the computed one is balanceOf() */
-  balance?: Decimal;
-  households?: Decimal;
-  persons?: Decimal;
-  personTimes?: Decimal;
-  plannedPersonTimes?: Decimal;
-}
+/** The figures of a row or a sum of rows; the balance is the one the tables state (ratesOf gives the computed one). */
+export type Figures = Partial<Pick<UnitRecord, FigureField>>;
 
 export interface RowRef {
   file: string;

@@ -2,10 +2,9 @@
 // written to 数据核查.xlsx, with a summary on stdout.
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { auditConfigSchema, type AuditConfig } from '../../schema/audit-config.js';
-import { readStructuredFile } from '../../io/structured-file.js';
+import { auditConfigSchema } from '../../schema/audit-config.js';
+import { loadConfigFile } from '../config-file.js';
 import { InputError, countBySeverity, inputError } from '../../problems/problem.js';
-import { zodProblems } from '../../problems/zod-issues.js';
 import type { AuditResult } from '../../checks/run-checks.js';
 import { limitsWith } from '../../io/limits.js';
 import { refuseInputAsOutput } from '../../io/output-path.js';
@@ -32,15 +31,6 @@ export function parsePeriod(text: string | undefined): number[] {
   throw inputError('usage', `无法识别的评价期间 ${text}`, {}, { expected: '2020-2022 或 2020,2021,2022' });
 }
 
-async function loadConfig(file: string | undefined, maxMb: number): Promise<AuditConfig> {
-  if (!file) return auditConfigSchema.parse({});
-  const display = shownPath(file);
-  const raw = await readStructuredFile(resolve(file), display, maxMb);
-  const parsed = auditConfigSchema.safeParse(raw);
-  if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: display }, 'audit-config-invalid', {}, raw));
-  return parsed.data;
-}
-
 export function auditCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('audit')
     .description('数据核查：按帮扶资金的规定核查花名册（身份证号、重复受助、金额、审批、发放时间和方式、建档） / audit rosters')
@@ -53,7 +43,7 @@ export function auditCommand(setExit: (code: number) => void): Command {
     const opts = commonOptions(raw);
     const showPii = Boolean(raw.showPii);
     const options = readingOptions(raw);
-    const config = await loadConfig(raw.config as string | undefined, limitsWith(options.limits)['config-mb']);
+    const config = await loadConfigFile(raw.config as string | undefined, auditConfigSchema, 'audit-config-invalid', limitsWith(options.limits)['config-mb']);
     const period = parsePeriod(raw.period as string | undefined);
     const input = (f: string) => ({ path: resolve(f), display: shownPath(f) });
     const inputs = files.map(input);

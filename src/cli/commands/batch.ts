@@ -3,14 +3,13 @@
 // and checked, written to 资金汇总.xlsx with a summary on stdout.
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { readStructuredFile } from '../../io/structured-file.js';
 import { limitsWith } from '../../io/limits.js';
 import { refuseInputAsOutput } from '../../io/output-path.js';
 import { countBySeverity, InputError, inputError, type Problem } from '../../problems/problem.js';
-import { zodProblems } from '../../problems/zod-issues.js';
 import { envelope } from '../../report/envelope.js';
 import { batchSummaryJson } from '../../report/json.js';
-import { batchConfigSchema, type BatchConfig } from '../../schema/batch-config.js';
+import { batchConfigSchema } from '../../schema/batch-config.js';
+import { loadConfigFile } from '../config-file.js';
 import { decimalSchema } from '../../schema/numbers.js';
 import { expandInputs, runBatch, type BatchRun } from '../../run/batch.js';
 import { addCommonOptions, addReadingOptions, commonOptions, exitCodeFor, readingOptions, shownPath } from '../conventions.js';
@@ -18,15 +17,6 @@ import { colourFor, printJson, printLines, printProblems } from '../print.js';
 import { Progress } from '../progress.js';
 
 export const BATCH_FILE = '资金汇总.xlsx';
-
-async function loadConfig(file: string | undefined, maxMb: number): Promise<BatchConfig> {
-  if (!file) return batchConfigSchema.parse({});
-  const display = shownPath(file);
-  const raw = await readStructuredFile(resolve(file), display, maxMb);
-  const parsed = batchConfigSchema.safeParse(raw ?? {});
-  if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: display }, 'batch-config-invalid', {}, raw));
-  return parsed.data;
-}
 
 export function batchCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('batch')
@@ -38,7 +28,7 @@ export function batchCommand(setExit: (code: number) => void): Command {
   addCommonOptions(addReadingOptions(cmd), { writes: true }).action(async (args: string[], raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
     const options = readingOptions(raw);
-    const config = await loadConfig(raw.config as string | undefined, limitsWith(options.limits)['config-mb']);
+    const config = await loadConfigFile(raw.config as string | undefined, batchConfigSchema, 'batch-config-invalid', limitsWith(options.limits)['config-mb']);
     if (raw.noticeTotal !== undefined) {
       const total = decimalSchema.safeParse(String(raw.noticeTotal));
       if (!total.success) throw inputError('usage', `无法识别的下达通知合计 ${String(raw.noticeTotal)}`, {}, { expected: '金额，如 1000000 或 100万元' });
