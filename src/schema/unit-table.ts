@@ -66,8 +66,11 @@ export interface UnitRecord extends UnitRow {
 }
 
 const EMPTY_UNIT = new Bad('单位不能为空');
-/** 其中：蓬江区, or a name indented with spaces: a sub-unit of the row above. */
-const NESTED = /^(其中[:：]?|[\s\u3000]+)/;
+/**
+ * 其中：蓬江区, or a name indented (an ideographic space, or two spaces or more): a sub-unit
+ * of the row above. One space is no indent: a CSV written "a, b" has one after each comma.
+ */
+const NESTED = /^(其中[:：]?|\u3000+|[ \t]{2,})/;
 
 const unitName: Converter<{ name: string; nested: boolean }> = (text) => {
   const nested = NESTED.test(text) && text.trim() !== '';

@@ -152,3 +152,101 @@ describe('the unit tree', () => {
     expect(units.map((u) => u.total.planned?.toString())).toEqual(['3', '2']);
   });
 });
+
+describe('each finding in full: message, where, what was expected and found, the hint', () => {
+  const one = (records: UnitRecord[], config: Record<string, unknown> = {}) => unitAlerts(unitFigures(records), batchConfigSchema.parse(config));
+
+  it('execution, spending above arrival, balance', () => {
+    expect(one([rec('A', { planned: 100, arrived: 100, spent: 60 }, { file: 'x.csv', row: 7, sheet: '甲' })])).toEqual([
+      {
+        severity: 'error',
+        code: 'execution-low',
+        message: '预算执行率（支出数 ÷ 到位数）为 60.00%，低于严重预警线 70%，差 10 个百分点',
+        where: { file: 'x.csv', sheet: '甲', row: 7, path: ['A'] },
+        expected: '≥ 70%',
+        found: '60.00%',
+        hint: '核实资金未支出的原因（进度、结转或未到位）',
+      },
+    ]);
+    expect(one([rec('B', { arrived: 100, spent: 130, balance: -20 }, { file: 'y.csv', row: 3 })])).toEqual([
+      { severity: 'error', code: 'spent-above-arrived', message: '支出数超过到位数 30.00 元', where: { file: 'y.csv', row: 3, path: ['B'] }, expected: '≤ 100.00 元', found: '130.00 元', hint: '核对支出是否含其他资金，或到位数是否漏填' },
+      { severity: 'error', code: 'balance-mismatch', message: '结余与 到位数 − 支出数 不符，差 10.00 元', where: { file: 'y.csv', row: 3, path: ['B'] }, expected: '-30.00 元', found: '-20.00 元', hint: '核对结余（结转）数，或到位、支出数' },
+    ]);
+  });
+
+  it('matching ratio, standard, plan, outlier (in 万元 where the table is)', () => {
+    const wan = { amountUnit: '万元' as const, file: 'w.csv', row: 2 };
+    expect(one([rec('C', { planned: 1000000 }, { ...wan, source: '中央财政' }), rec('C', { planned: 1200000 }, { ...wan, source: '省财政' })])).toEqual([
+      {
+        severity: 'warning',
+        code: 'matching-ratio',
+        message: '中央资金与省级资金不是 1 : 1 配套',
+        where: { file: 'w.csv', row: 2, path: ['C'] },
+        expected: '省级 100 万元（中央 100 万元 × 1）',
+        found: '中央 100 万元 : 省级 120 万元 = 1 : 1.2',
+        hint: '核对配套资金是否足额安排，或设置 matching_ratio',
+      },
+    ]);
+    expect(one([rec('D', { spent: 3000, households: 2, personTimes: 3 }, { aidType: '生活救助', year: '2023', file: 'z.csv', row: 4 })], { standards: { 生活救助: { per_household: 1000, per_person_time: 900 } } })).toEqual([
+      { severity: 'warning', code: 'amount-above-standard', message: '户均金额高于标准 500 元', where: { file: 'z.csv', row: 4, path: ['D', '生活救助', '2023年'] }, expected: '≤ 1000 元', found: '1500.00 元', hint: '核对是否超标准发放，或标准设置是否适用' },
+      { severity: 'warning', code: 'amount-above-standard', message: '人次均金额高于标准 100 元', where: { file: 'z.csv', row: 4, path: ['D', '生活救助', '2023年'] }, expected: '≤ 900 元', found: '1000.00 元', hint: '核对是否超标准发放，或标准设置是否适用' },
+    ]);
+    expect(one([rec('E', { personTimes: 8, plannedPersonTimes: 10 }, { aidType: '助学', file: 'p.csv', row: 5 })])).toEqual([
+      { severity: 'warning', code: 'plan-not-met', message: '实际帮扶人次少于计划 2 人次', where: { file: 'p.csv', row: 5, path: ['E', '助学'] }, expected: '≥ 10 人次（计划）', found: '8 人次', hint: '说明未完成计划的原因' },
+    ]);
+    const units = [...['U1', 'U2', 'U3', 'U4', 'U5'].map((u) => rec(u, { spent: 1000, households: 1 }, { aidType: '助学' })), rec('X', { spent: 1600, households: 1 }, { aidType: '助学', file: 'o.csv', row: 9 })];
+    expect(one(units).map((p) => [p.message, p.where, p.expected, p.found, p.hint])).toEqual([
+      ['户均金额 1600.00 元，与同类单位相差较大（中位数 1000.00 元）', { file: 'o.csv', row: 9, path: ['X', '助学'] }, '接近 1000.00 元（6 个单位的中位数）', '1600.00 元', '核对户数、人次或金额是否填错'],
+    ]);
+  });
+
+  it('stated figures and the notice total', () => {
+    const records = [rec('A', { personTimes: 10, spent: 500 }, { file: 's.csv', row: 2 }), rec('B', { personTimes: 5 }, { parent: 'A' }), rec('C', { personTimes: 1 })];
+    expect(one(records, { stated: [{ unit: 'A', field: 'person_times', value: 14, where: '报告第二部分' }, { unit: 'C', field: 'spent', value: 9, where: '报告' }, { unit: 'Z', field: 'persons', value: 1, where: '报告' }] })).toEqual([
+      { severity: 'warning', code: 'stated-figure-differs', message: '报告第二部分所写人次 14 人次 与表中的数都不相同', where: { file: 's.csv', row: 2, path: ['A'] }, expected: '本级 10 人次，含下级 15 人次', found: '14 人次（报告第二部分）', hint: '核对报告中的数据口径（本级或含下级）' },
+      // a unit without sub-units: its own count only; a figure no table gives: said so
+      { severity: 'warning', code: 'stated-figure-differs', message: '报告所写支出数 9.00 元 与表中的数都不相同', where: { file: 'a.csv', row: row - 0, path: ['C'] }, expected: '表中没有此数', found: '9.00 元（报告）', hint: '核对报告中的数据口径（本级或含下级）' },
+      { severity: 'error', code: 'stated-unit-unknown', message: '设置中 stated 的单位「Z」不在任何表中', where: { field: 'stated' }, expected: 'A、B、C', found: 'Z' },
+    ]);
+    expect(one([rec('A', { planned: 100 }), rec('B', { planned: 50 }, { parent: 'Q' })], { notice_total: 200 })).toEqual([
+      { severity: 'error', code: 'notice-total-mismatch', message: '各单位下达数之和与下达通知的合计不符，差 50.00 元', where: { field: 'notice_total' }, expected: '200.00 元', found: '150.00 元（2 个单位）', hint: '核对分配表是否漏列单位，或通知的合计' },
+    ]);
+    expect(one([rec('A', { spent: 1 })], { notice_total: 1 })).toEqual([{ severity: 'warning', code: 'notice-total-unchecked', message: '设置了下达通知的合计，但各表没有下达数', where: { field: 'notice_total' } }]);
+  });
+
+  it('a unit listed only as a parent is judged on what its sub-units add up to', () => {
+    const found = one([rec('A', { arrived: 100, spent: 100 }, { parent: 'P' }), rec('B', { arrived: 100, spent: 40 }, { parent: 'P' })]);
+    expect(found.map((p) => [p.code, p.severity, p.where.path?.[0], p.found])).toEqual([
+      ['execution-low', 'error', 'B', '40.00%'],
+      ['execution-low', 'warning', 'P', '70.00%'],
+    ]);
+  });
+});
+
+describe('unit figures: how rows group', () => {
+  it('rows of one unit, source, aid type, year and project add up in one detail; a different year or project is another', () => {
+    const u = unitFigures([
+      rec('A', { spent: 1 }, { aidType: '助学', year: '2022' }),
+      rec('A', { spent: 2 }, { aidType: '助学', year: '2022' }),
+      rec('A', { spent: 4 }, { aidType: '助学', year: '2023' }),
+      rec('A', { spent: 8 }, { aidType: '助学', year: '2023', project: '子项目B' }),
+    ])[0]!;
+    expect(u.details.map((d) => [d.year, d.project, d.figures.spent?.toString(), d.rowCount])).toEqual([
+      ['2022', undefined, '3', 2],
+      ['2023', undefined, '4', 1],
+      ['2023', '子项目B', '8', 1],
+    ]);
+    expect([u.own.spent?.toString(), u.rowCount]).toEqual(['15', 4]);
+  });
+
+  it('a unit written in 万元 in one table and 元 in another is shown in 元; the first 上级单位 named stays; a unit is never its own parent', () => {
+    const [a, b] = unitFigures([rec('A', { spent: 1 }, { amountUnit: '万元', parent: 'A' }), rec('A', { spent: 1 }, { amountUnit: '元' }), rec('B', { spent: 1 }, { amountUnit: '万元', parent: 'A' }), rec('B', { spent: 1 }, { amountUnit: '万元', parent: 'C' })]);
+    expect([a!.amountUnit, a!.parent, b!.amountUnit, b!.parent]).toEqual(['元', undefined, '万元', 'A']);
+  });
+
+  it('only a 直达 sub-unit leaves its parent\'s own 下达数; one without 下达数 changes nothing', () => {
+    const units = unitFigures([rec('P', { planned: 100 }), rec('C', { planned: 20 }, { parent: 'P' }), rec('D', { planned: 5 }, { parent: 'P', direct: true }), rec('E', { spent: 1 }, { parent: 'P', direct: true })]);
+    const p = units.find((x) => x.unit === 'P')!;
+    expect([p.own.planned?.toString(), p.total.planned?.toString(), p.directToSubUnits?.toString(), p.children]).toEqual(['95', '120', '5', ['C', 'D', 'E']]);
+  });
+});

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { BUDGET_FIELDS, BUDGET_KIND } from '../../src/schema/budget.js';
 import { REGISTRY_FIELDS, REGISTRY_KIND } from '../../src/schema/registry.js';
+import { UNIT_TABLE_FIELDS, UNIT_TABLE_KIND } from '../../src/schema/unit-table.js';
 import type { FieldSpec } from '../../src/schema/input-kind.js';
 import type { InputKind } from '../../src/schema/input-kind.js';
 import { readAs } from '../helpers/read-kind.js';
@@ -29,6 +30,29 @@ const KINDS: Record<string, Kind> = {
     // every amount column optional, one needed (tested below)
     required: [],
     sample: { year: '2021', source: '省财政', planned: '100', arrived: '90', spent: '80', planned_person_times: '12' },
+  },
+  'unit table': {
+    kind: UNIT_TABLE_KIND as InputKind<unknown>,
+    fields: UNIT_TABLE_FIELDS,
+    companions: { unit: ['单位', '甲县'], spent: ['支出数', '80'] },
+    required: ['unit'],
+    sample: {
+      unit: '甲县',
+      parent: '某市',
+      project: '子项目A',
+      year: '2023',
+      source: '省财政',
+      aid_type: '生活救助',
+      direct: '直达',
+      planned: '100',
+      arrived: '90',
+      spent: '80',
+      balance: '10',
+      households: '5',
+      persons: '6',
+      person_times: '7',
+      planned_person_times: '8',
+    },
   },
   registry: {
     kind: REGISTRY_KIND as InputKind<unknown>,

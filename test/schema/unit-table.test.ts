@@ -50,4 +50,26 @@ describe('unit fund table', () => {
       ['丙', false, false],
     ]);
   });
+
+  it('every text field kept as written (trimmed), absent when blank; every count with its word', async () => {
+    const { records } = await readAs(
+      UNIT_TABLE_KIND,
+      '单位,上级单位,项目,年度,资金来源,帮扶类型,户数,人数,人次,计划人次\n 甲县 ,某市,子项目A,2023,省财政,生活救助,5户,6人,7人次,8\n乙县,,,,,,,,,\n',
+    );
+    expect(JSON.parse(JSON.stringify(records))).toEqual([
+      { unit: '甲县', nested: false, direct: false, parent: '某市', project: '子项目A', year: '2023', source: '省财政', aidType: '生活救助', households: '5', persons: '6', personTimes: '7', plannedPersonTimes: '8', countWords: { households: '户', persons: '人', personTimes: '人次' } },
+      { unit: '乙县', nested: false, direct: false },
+    ]);
+  });
+
+  it('其中 with or without a colon, two spaces or more, a name of spaces only refused; one space is no indent; 直达 only as the whole cell', async () => {
+    const { records, problems } = await readAs(UNIT_TABLE_KIND, '单位,拨付方式,下达数\n省总,直达费,1\n其中甲,  直达 ,1\n  乙,是,1\n 丙,,1\n　　,,1\n');
+    expect((records as UnitRow[]).map((r) => [r.unit, r.nested, r.direct])).toEqual([
+      ['省总', false, false],
+      ['甲', true, true],
+      ['乙', true, true],
+      ['丙', false, false],
+    ]);
+    expect(problems.map((p) => [p.where.row, p.message])).toEqual([[6, '单位不能为空']]);
+  });
 });
