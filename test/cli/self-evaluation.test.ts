@@ -56,5 +56,8 @@ describe('self-evaluation form (fixtures/self-evaluation: 预算 100,000, 执行
     expect(md).toContain('| 产出指标 | 数量指标 | 帮扶人次 | ≥12人次 | 10人次 | 20 | 16.67 | 【待填写】 |');
     expect(md).toContain('| 总分 |  |  |  |  | 100 | 86.05 |  |');
     expect(md.indexOf('**表 3-3')).toBeGreaterThan(md.indexOf('**表 3-2'));
+    // the audit's findings other than notes, each with the person
+    expect(md).toContain('评价组对实名制发放花名册 10 人次（10 人）逐笔核查，发现错误 1 个、警告 0 个、提示 0 个。');
+    expect(md).toContain('**表 4-1 数据核查发现的问题**\n\n| 级别 | 人员 | 问题 |\n|---|---|---|\n| 错误 | 赵磊，县机械厂 | 全年医疗救助 12000.00 元，须经市总工会审批，花名册未见审批记录 |');
   });
 });
