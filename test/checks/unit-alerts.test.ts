@@ -250,3 +250,31 @@ describe('unit figures: how rows group', () => {
     expect([p.own.planned?.toString(), p.total.planned?.toString(), p.directToSubUnits?.toString(), p.children]).toEqual(['95', '120', '5', ['C', 'D', 'E']]);
   });
 });
+
+describe('what a finding needs, and what keeps groups apart', () => {
+  it('a standard for one measure only, a plan without the count done, one source alone: nothing to say', () => {
+    expect(alerts([rec('A', { spent: 3000, households: 2, personTimes: 2 }, { aidType: '生活救助' })], { standards: { 生活救助: { per_household: 2000 } } })).toEqual([]);
+    expect(alerts([rec('A', { plannedPersonTimes: 10 }, { aidType: '助学' })])).toEqual([]);
+    expect(alerts([rec('A', { planned: 100 }, { source: '中央财政' })])).toEqual([]);
+    expect(alerts([rec('A', { planned: 100 }, { source: '省财政' })])).toEqual([]);
+    expect(alerts([rec('A', { spent: 1 }), rec('B', { arrived: 1 })])).toEqual([]);
+  });
+
+  it('provincial money is named so from the start (县财政（含省补助） is not)', () => {
+    expect([sourceClass('省级配套'), sourceClass('县财政（含省补助）'), sourceClass('市财政')]).toEqual(['provincial', undefined, undefined]);
+  });
+
+  it('years are compared apart: a unit\'s two years are two groups, units of different years are not compared', () => {
+    const two = alerts([rec('A', { spent: 1000, households: 1 }, { aidType: '助学', year: '2022' }), rec('A', { spent: 3000, households: 1 }, { aidType: '助学', year: '2023' })], { standards: { 助学: { per_household: 2000 } } });
+    expect(two).toEqual([['amount-above-standard', 'warning', 'A/助学/2023年']]);
+    const years = [...['U1', 'U2', 'U3', 'U4', 'U5'].map((u) => rec(u, { spent: 1000, households: 1 }, { aidType: '助学', year: '2022' })), rec('X', { spent: 5000, households: 1 }, { aidType: '助学', year: '2023' })];
+    expect(alerts(years)).toEqual([]);
+    // without an aid type there is nothing to compare a unit with
+    expect(alerts([...['U1', 'U2', 'U3', 'U4', 'U5'].map((u) => rec(u, { spent: 1000, households: 1 })), rec('X', { spent: 5000, households: 1 })])).toEqual([]);
+  });
+
+  it('a stated figure of a unit without sub-units names its own count only', () => {
+    const [p] = unitAlerts(unitFigures([rec('A', { personTimes: 3 })]), batchConfigSchema.parse({ stated: [{ unit: 'A', field: 'person_times', value: 4, where: '报告' }] }));
+    expect(p?.expected).toBe('本级 3 人次');
+  });
+});
