@@ -86,3 +86,11 @@ export function readingOptions(raw: Record<string, unknown>): OpenOptions {
     ...(Object.keys(limits).length > 0 ? { limits } : {}),
   };
 }
+
+/** score and report: the evaluation folder's options, said the same way in both. */
+export function addEvaluationOptions(cmd: Command): Command {
+  return cmd
+    .option('--allow-outside', '允许 evaluation.yaml 引用评价目录之外的文件 allow paths outside the evaluation folder')
+    .option('--no-chart', '不画得分率图表 leave out the chart of score rates')
+    .option('--draft', '草稿：缺少评价判断或指标数据的末级指标标为「待评」（暂计 0 分），仍写出结果，退出码 1 / write it with judgements missing');
+}

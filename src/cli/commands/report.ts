@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { refuseInputAsOutput } from '../../io/output-path.js';
 import { envelope } from '../../report/envelope.js';
 import { scoreEvaluation } from '../../run/score-evaluation.js';
-import { addCommonOptions, addLimitOption, commonOptions, exitCodeFor, limitOptions, shownPath } from '../conventions.js';
+import { addCommonOptions, addEvaluationOptions, addLimitOption, commonOptions, exitCodeFor, limitOptions, shownPath } from '../conventions.js';
 import { printJson, printLines, printProblems } from '../print.js';
 import { chartOf, formOf } from './score.js';
 
@@ -16,9 +16,7 @@ export function reportCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('report')
     .description('评价报告初稿：按全国通用的报告提纲写出 Word 和 Markdown，数字全部取自评分结果和数据 / write the report draft')
     .argument('<evaluation-dir>', '含 evaluation.yaml 的评价目录 (or the evaluation.yaml itself)');
-  cmd.option('--allow-outside', '允许 evaluation.yaml 引用评价目录之外的文件 allow paths outside the evaluation folder');
-  cmd.option('--no-chart', '不画得分率图表 leave out the chart of score rates');
-  cmd.option('--draft', '草稿：缺少评价判断的末级指标写为「待评」，退出码 1 / write it with judgements missing');
+  addEvaluationOptions(cmd);
   addLimitOption(addCommonOptions(cmd, { writes: true })).action(async (dir: string, raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
     const { loaded, scored, problems } = await scoreEvaluation(dir, { allowOutside: Boolean(raw.allowOutside), limits: limitOptions(raw), draft: Boolean(raw.draft) });

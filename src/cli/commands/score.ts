@@ -11,7 +11,7 @@ import { envelope } from '../../report/envelope.js';
 import { auditSummaryJson, metricJson, scoredTreeJson } from '../../report/json.js';
 import { checksRun } from '../../checks/run-checks.js';
 import { scoreEvaluation, type EvaluationResult } from '../../run/score-evaluation.js';
-import { addCommonOptions, addLimitOption, commonOptions, exitCodeFor, limitOptions, shownPath } from '../conventions.js';
+import { addCommonOptions, addEvaluationOptions, addLimitOption, commonOptions, exitCodeFor, limitOptions, shownPath } from '../conventions.js';
 import { colourFor, printJson, printLines, printProblems } from '../print.js';
 
 export function scoreCommand(setExit: (code: number) => void): Command {
@@ -19,9 +19,7 @@ export function scoreCommand(setExit: (code: number) => void): Command {
     .description('评分：读取评价目录（evaluation.yaml），按指标体系评分并写出评分结果工作簿 / score an evaluation folder')
     .argument('<evaluation-dir>', '含 evaluation.yaml 的评价目录 (or the evaluation.yaml itself)')
     .option('--show-pii', '在输出中显示完整的身份证号、银行卡号 show ID and bank numbers in full');
-  cmd.option('--allow-outside', '允许 evaluation.yaml 引用评价目录之外的文件 allow paths outside the evaluation folder');
-  cmd.option('--no-chart', '不画得分率图表（省下约半秒） leave out the chart of score rates');
-  cmd.option('--draft', '草稿：缺少评价判断的末级指标标为「待评」（暂计 0 分），仍写出工作簿，退出码 1 / score with judgements missing');
+  addEvaluationOptions(cmd);
   addLimitOption(addCommonOptions(cmd, { writes: true })).action(async (dir: string, raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
     const showPii = Boolean(raw.showPii);
