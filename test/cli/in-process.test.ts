@@ -83,6 +83,19 @@ describe('whole outputs against their reviewed copies (fixtures/expected/)', () 
     expectGolden('xiangyuan.score-workbook', await workbookFileView(join(dir, 'jixiao-out/评分结果.xlsx')));
   });
 
+  it('batch fixtures/batch (Hainan with its settings, Jiangmen with the notice total): stdout, stderr and every cell of both workbooks', async () => {
+    for (const [name, args] of [
+      ['hainan', ['fixtures/batch/hainan', '--config', 'fixtures/batch/hainan/batch.yaml']],
+      ['jiangmen', ['fixtures/batch/jiangmen', '--notice-total', '100万元', '--title', '江门市2023年省级困难职工帮扶专项经费']],
+    ] as const) {
+      const out = cwd();
+      const run = await runInProcess(['batch', ...args, '-o', out], ROOT);
+      const lines = (text: string) => text.replaceAll(out, '<OUT>').split('\n');
+      expectGolden(`${name}.batch-stdout`, { code: run.code, stdout: lines(run.stdout), stderr: lines(run.stderr) });
+      expectGolden(`${name}.batch-workbook`, await workbookFileView(join(out, '资金汇总.xlsx')));
+    }
+  });
+
   it('score fixtures/definitions: the text summary', async () => {
     const run = await runInProcess(['score', join(ROOT, 'fixtures/definitions')], cwd());
     expectGolden('definitions.score-stdout', { code: run.code, stdout: run.stdout.split('\n'), stderr: run.stderr.split('\n') });
