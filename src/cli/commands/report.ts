@@ -8,7 +8,7 @@ import { envelope } from '../../report/envelope.js';
 import { scoreEvaluation } from '../../run/score-evaluation.js';
 import { addCommonOptions, addEvaluationOptions, addLimitOption, commonOptions, exitCodeFor, limitOptions, shownPath } from '../conventions.js';
 import { printJson, printLines, printProblems } from '../print.js';
-import { chartOf, formOf } from './score.js';
+import { chartOf, formOf, titleOf } from './score.js';
 
 export const REPORT_NAME = '评价报告';
 
@@ -31,10 +31,7 @@ export function reportCommand(setExit: (code: number) => void): Command {
       import('../../io/write-xlsx.js'),
     ]);
     const draft = buildReportDraft({
-      project: loaded.config.project,
-      ...(loaded.config.evaluator ? { evaluator: loaded.config.evaluator } : {}),
-      ...(loaded.config.report_date ? { reportDate: loaded.config.report_date } : {}),
-      period: loaded.config.period,
+      ...titleOf(loaded),
       scored,
       metrics: loaded.metrics,
       budget: loaded.budget,

@@ -33,10 +33,7 @@ export function scoreCommand(setExit: (code: number) => void): Command {
     const chart = raw.chart === false ? undefined : await chartOf(scored);
     await writeWorkbook(
       buildScoreWorkbook({
-        project: loaded.config.project,
-        ...(loaded.config.evaluator ? { evaluator: loaded.config.evaluator } : {}),
-        ...(loaded.config.report_date ? { reportDate: loaded.config.report_date } : {}),
-        period: loaded.config.period,
+        ...titleOf(loaded),
         scored,
         metrics: loaded.metrics,
         problems,
@@ -76,6 +73,12 @@ export function scoreCommand(setExit: (code: number) => void): Command {
     setExit(exitCode);
   });
   return cmd;
+}
+
+/** Who evaluated what, when: the title block of the workbook and the report, from evaluation.yaml. */
+export function titleOf(loaded: EvaluationResult['loaded']): { project: string; evaluator?: string; reportDate?: string; period: number[] } {
+  const { project, evaluator, report_date: reportDate, period } = loaded.config;
+  return { project, ...(evaluator ? { evaluator } : {}), ...(reportDate ? { reportDate } : {}), period };
 }
 
 /** The national self-evaluation form of a self-evaluation tree, as the workbook and the report show it. */
