@@ -114,7 +114,9 @@ export function score(input: ScoreInput): ScoreResult {
         problems.push(problem('error', 'judgement-reason-missing', `未得满分（${pts(s)}/${pts(node.weight)} 分），评价判断须写明理由 reason`, { ...where, file: input.answersFile }));
       }
       for (const w of outcome.warnings) problems.push(problem('warning', 'score-warning', w, where));
-      const scored: ScoredNode = { node, score: s, rate: rateOf(s, node.weight), trace: outcome.trace, metrics: outcome.metricsUsed };
+      // a derived metric shows how it came about where it is used
+      const derivations = outcome.metricsUsed.filter((m) => m.derivation).map((m) => `；其中${m.label} = ${m.derivation}`);
+      const scored: ScoredNode = { node, score: s, rate: rateOf(s, node.weight), trace: outcome.trace + derivations.join(''), metrics: outcome.metricsUsed };
       const actualText = (answer as { actual?: string } | undefined)?.actual;
       if (actualText !== undefined || outcome.actual !== undefined) scored.actual = actualText ?? outcome.actual;
       if (reason) scored.reason = reason;

@@ -27,19 +27,22 @@ export function mergeMetrics(computed: readonly Metric[], given: Readonly<Record
   return { metrics, problems };
 }
 
-/** Metrics that combine two sources: 帮扶开展率 = person-times paid ÷ person-times planned. */
-export function derivedMetrics(metrics: ReadonlyMap<string, Metric>): Metric[] {
+/** Metrics that combine two sources: 帮扶开展率 = person-times paid ÷ person-times planned, overall and per year. */
+export function crossSourceMetrics(metrics: ReadonlyMap<string, Metric>): Metric[] {
   const out: Metric[] = [];
-  const done = metrics.get('roster.person_times');
-  const planned = metrics.get('budget.planned_person_times');
-  if (done && planned && !planned.value.isZero()) {
+  const years = [...metrics.keys()].map((n) => /^roster\.person_times@(\d{4})$/.exec(n)?.[1]).filter((y): y is string => y !== undefined);
+  for (const suffix of ['', ...years.map((y) => `@${y}`)]) {
+    const done = metrics.get(`roster.person_times${suffix}`);
+    const planned = metrics.get(`budget.planned_person_times${suffix}`);
+    if (!done || !planned || planned.value.isZero()) continue;
     out.push({
-      name: 'roster.launch_rate',
-      label: '帮扶开展率',
+      name: `roster.launch_rate${suffix}`,
+      label: `${suffix ? `${suffix.slice(1)}年` : ''}帮扶开展率`,
       kind: 'ratio',
       value: done.value.dividedBy(planned.value),
       source: 'data',
       provenance: [...done.provenance, ...planned.provenance],
+      ...(suffix ? { detail: true } : {}),
     });
   }
   return out;

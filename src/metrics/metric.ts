@@ -22,6 +22,15 @@ export interface Metric {
   /** 'data': computed from input files; 'judgement': given by the evaluator where no data exists */
   source: 'data' | 'judgement';
   provenance: Provenance[];
+  /**
+   * A finer cut (type × year, a budget table's year, source or project): listed in 指标数据
+   * only where a rule or a derived metric uses it, so the usual sheet stays short.
+   */
+  detail?: boolean;
+  /** a derived metric's formula with its inputs' values (evaluation.yaml derived:) … */
+  derivation?: string;
+  /** … and its inputs' names */
+  inputs?: string[];
 }
 
 export type MetricSet = ReadonlyMap<string, Metric>;

@@ -3,6 +3,7 @@
 import { ZERO, sum, type Decimal } from '../numbers/decimal.js';
 import type { RosterRecord } from '../schema/roster.js';
 import type { Metric, Provenance } from './metric.js';
+import { metricName } from './metric-name.js';
 import { rowRanges } from './row-ranges.js';
 
 function provenance(records: readonly RosterRecord[]): Provenance[] {
@@ -11,28 +12,23 @@ function provenance(records: readonly RosterRecord[]): Provenance[] {
   return [...byFile.entries()].map(([file, rows]) => ({ file, rows: rowRanges(rows) }));
 }
 
-function scopeSuffix(aidType?: string, year?: number): string {
-  return `${aidType ? `[${aidType}]` : ''}${year !== undefined ? `@${year}` : ''}`;
-}
-
-function scopeLabel(aidType?: string, year?: number): string {
-  return `${year !== undefined ? `${year}年` : ''}${aidType ?? ''}`;
-}
-
 function groupMetrics(records: readonly RosterRecord[], keys: readonly string[], aidType?: string, year?: number): Metric[] {
-  const suffix = scopeSuffix(aidType, year);
-  const label = scopeLabel(aidType, year);
+  const scope = aidType ? { type: aidType } : {};
+  const label = `${year !== undefined ? `${year}年` : ''}${aidType ?? ''}`;
+  // type × year is the finer cut: listed where used
+  const detail = aidType !== undefined && year !== undefined;
   const prov = provenance(records);
   const paid = sum(records.map((r) => r.paid));
   const approved = sum(records.map((r) => r.approved));
   const make = (name: string, lbl: string, kind: Metric['kind'], value: Decimal, unit?: string): Metric => ({
-    name: `roster.${name}${suffix}`,
+    name: metricName({ base: `roster.${name}`, scope, ...(year !== undefined ? { year } : {}) }),
     label: `${label}${lbl}`,
     kind,
     value,
     ...(unit ? { unit } : {}),
     source: 'data',
     provenance: prov,
+    ...(detail ? { detail } : {}),
   });
   const metrics = [
     make('paid', '已支付金额', 'amount', paid),
@@ -62,6 +58,12 @@ export function rosterMetrics(records: readonly RosterRecord[], personOf: readon
   for (const y of years) {
     const { recs, ks } = pick((r) => r.year === y);
     metrics.push(...groupMetrics(recs, ks, undefined, y));
+  }
+  for (const t of types) {
+    for (const y of years) {
+      const { recs, ks } = pick((r) => r.aidType === t && r.year === y);
+      if (recs.length > 0) metrics.push(...groupMetrics(recs, ks, t, y));
+    }
   }
   return metrics;
 }

@@ -71,7 +71,7 @@ function nodeJson(n: ScoredNode, places: number): Record<string, unknown> {
 }
 
 export function metricJson(m: Metric): Record<string, unknown> {
-  return { name: m.name, label: m.label, kind: m.kind, value: m.value.toString(), source: m.source, provenance: m.provenance };
+  return { name: m.name, label: m.label, kind: m.kind, value: m.value.toString(), source: m.source, provenance: m.provenance, ...(m.derivation ? { derivation: m.derivation } : {}) };
 }
 
 export function scoredTreeJson(scored: ScoredTree): Record<string, unknown> {

@@ -6,6 +6,7 @@ import type { AuditResult } from '../checks/run-checks.js';
 import { addAuditSheets } from './audit-sheets.js';
 import type { ScoredNode, ScoredTree } from '../engine/score.js';
 import { describeProvenance, formatMetricValue, type Metric } from '../metrics/metric.js';
+import { shownMetrics } from './shown-metrics.js';
 import { roundTo, type Decimal } from '../numbers/decimal.js';
 import { SEVERITY_LABEL, formatWhere, type Problem } from '../problems/problem.js';
 import { RATE_FORMAT, SCORE_FORMAT, addSheet, breakPagesBetween, fitMergedDown, styleRow, type ColumnSpec } from './sheet-style.js';
@@ -265,9 +266,7 @@ function metricsSheet(wb: Workbook, input: ScoreReportInput): void {
   ];
   const { ws, first } = addSheet(wb, '指标数据', '评分所依据的数据', columns);
   let r = first;
-  const names = [...input.metrics.keys()].sort();
-  for (const name of names) {
-    const m = input.metrics.get(name) as Metric;
+  for (const m of shownMetrics(input.metrics, input.scored.nodes)) {
     const row = ws.getRow(r);
     row.values = [m.label, formatMetricValue(m.kind, m.value, m.unit), m.source === 'data' ? '数据计算' : '评价人员给出', describeProvenance(m), m.name];
     styleRow(row, columns);

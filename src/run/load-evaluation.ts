@@ -10,8 +10,11 @@ import type { RegistryRecord } from '../checks/check.js';
 import { runChecks, type AuditResult } from '../checks/run-checks.js';
 import { auditMetrics } from '../metrics/audit-metrics.js';
 import { budgetMetrics } from '../metrics/budget-metrics.js';
-import { derivedMetrics, mergeMetrics } from '../metrics/merge.js';
+import { crossSourceMetrics, mergeMetrics } from '../metrics/merge.js';
 import type { Metric } from '../metrics/metric.js';
+import { derivedMetrics, type DerivedSpec } from '../metrics/derived-metrics.js';
+import { FormulaError, parseFormula } from '../metrics/formula.js';
+import { metricName, MetricNameError, parseMetricRef } from '../metrics/metric-name.js';
 import { rosterMetrics } from '../metrics/roster-metrics.js';
 import { surveyMetrics } from '../metrics/survey-metrics.js';
 import { InputError, inputError, problem, type Problem } from '../problems/problem.js';
@@ -80,6 +83,42 @@ async function configPath(target: string): Promise<{ dir: string; file: string }
   return { dir: resolve(abs, '..'), file: abs };
 }
 
+/** evaluation.yaml's derived metrics with their formulas parsed: a name or formula that cannot be read stops loading. */
+function parseDerived(config: EvaluationConfig, configFile: string): Map<string, DerivedSpec> {
+  const specs = new Map<string, DerivedSpec>();
+  const errors: Problem[] = [];
+  for (const [written, d] of Object.entries(config.derived)) {
+    try {
+      const name = metricName(parseMetricRef(written));
+      const formula = parseFormula(d.formula);
+      specs.set(name, { label: d.label, formula, kind: d.kind, ...(d.unit ? { unit: d.unit } : {}) });
+    } catch (e) {
+      if (!(e instanceof FormulaError || e instanceof MetricNameError)) throw e;
+      errors.push(problem('error', 'evaluation-invalid', `派生指标 ${written}：${e.message}`, { file: configFile, field: `derived.${written}` }));
+    }
+  }
+  if (errors.length > 0) throw new InputError(errors);
+  return specs;
+}
+
+/** Surveys never add up: several need names, and two of one name would overwrite each other's metrics. */
+function surveyClashes(surveys: readonly { file: string; name?: string }[], configFile: string): Problem[] {
+  if (surveys.length < 2) return [];
+  const unnamed = surveys.filter((s) => !s.name);
+  if (unnamed.length > 0) {
+    return [
+      problem('error', 'survey-name-missing', `有 ${surveys.length} 份问卷（${surveys.map((s) => s.file).join('、')}），其中 ${unnamed.map((s) => s.file).join('、')} 没有名称 name，各问卷的满意度会互相覆盖`, { file: configFile }, {
+        hint: '在 evaluation.yaml 中给每个 kind: survey 写 name（如 主办方、参与职工），规则中用 survey.satisfaction[主办方]',
+      }),
+    ];
+  }
+  const byName = new Map<string, string[]>();
+  for (const s of surveys) byName.set(s.name as string, [...(byName.get(s.name as string) ?? []), s.file]);
+  return [...byName.entries()]
+    .filter(([, files]) => files.length > 1)
+    .map(([name, files]) => problem('error', 'metric-duplicate', `问卷 ${files.join('、')} 同名「${name}」，会给出同一组指标数据 survey.satisfaction[${name}]`, { file: configFile }, { hint: '给每份问卷不同的 name' }));
+}
+
 export async function loadEvaluation(target: string, options: LoadOptions = {}): Promise<LoadedEvaluation> {
   const { dir, file } = await configPath(target);
   // paths in messages and workbooks are relative to the evaluation folder, so that
@@ -90,6 +129,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
   const parsed = evaluationSchema.safeParse(raw);
   if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: show(file) }, 'evaluation-invalid', EVALUATION_LABELS, raw));
   const config = parsed.data;
+  const derivedSpecs = parseDerived(config, show(file));
   const problems: Problem[] = [];
   const inFolder = (p: string, field: string) => resolveInside(dir, p, { file: show(file), field }, Boolean(options.allowOutside));
   const inputPaths = [file];
@@ -108,7 +148,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
   const registry: RegistryRecord[] = [];
   let hasRegistry = false;
   const budget: BudgetRecord[] = [];
-  const surveys: Metric[] = [];
+  const surveys: { file: string; name?: string; metrics: Metric[] }[] = [];
   const dataErrors: Problem[] = [];
   let answers: Record<string, unknown> = {};
   let given: Parameters<typeof mergeMetrics>[1] = {};
@@ -144,10 +184,16 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
       }
       case 'survey': {
         const answers: { value: SurveyAnswers; row: number }[] = [];
-        await readFileRecords(path, display, surveyKind(input.scoring), readOptions(input.sheet), (value, row) => answers.push({ value, row }), onProblem);
-        const metrics = surveyMetrics(display, answers, input.scoring.items.length);
+        const scoring = input.scoring;
+        // a counts table's rows are items; when the evaluation lists items, only those count
+        const wanted = scoring.mode === 'counts' && scoring.items ? new Set(scoring.items) : undefined;
+        await readFileRecords(path, display, surveyKind(scoring), readOptions(input.sheet), (value, row) => {
+          if (!wanted || wanted.has(value.item ?? '')) answers.push({ value, row });
+        }, onProblem);
+        const tally = { file: display, answers, rows: scoring.mode === 'counts' ? ('items' as const) : ('respondents' as const), items: scoring.mode === 'counts' ? answers.length : scoring.items.length, ...(input.name ? { name: input.name } : {}) };
+        const metrics = surveyMetrics(tally);
         if (metrics.length === 0) dataErrors.push(problem('error', 'survey-empty', '问卷中没有可计算满意度的答案', { file: display }));
-        surveys.push(...metrics);
+        surveys.push({ file: display, ...(input.name ? { name: input.name } : {}), metrics });
         break;
       }
       case 'registry': {
@@ -174,6 +220,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
       }
     }
   }
+  dataErrors.push(...surveyClashes(surveys, show(file)));
   if (dataErrors.length > 0) throw new InputError(dataErrors);
 
   // wrong stated totals in rosters are audit findings, listed with the other checks
@@ -181,11 +228,19 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
   const isRosterTotal = (p: Problem) => p.code === 'total-mismatch' && rosterFiles.has(p.where.file ?? '');
   const audit = runChecks(rosters, config.settings.audit, config.period, hasRegistry ? registry : undefined, problems.filter(isRosterTotal));
   problems.splice(0, problems.length, ...problems.filter((p) => !isRosterTotal(p)));
-  const computed = [...rosterMetrics(rosters, audit.identities.personOf), ...auditMetrics(audit), ...budgetMetrics(budget), ...surveys];
+  const computed = [...rosterMetrics(rosters, audit.identities.personOf), ...auditMetrics(audit), ...budgetMetrics(budget), ...surveys.flatMap((s) => s.metrics)];
   const computedMap = new Map(computed.map((m) => [m.name, m]));
-  const all = [...computed, ...derivedMetrics(computedMap)];
+  const all = [...computed, ...crossSourceMetrics(computedMap)];
   const merged = mergeMetrics(all, given, judgementsFile ?? '');
   problems.push(...merged.problems);
+  const clashes = [...derivedSpecs.keys()].filter((name) => merged.metrics.has(name));
+  if (clashes.length > 0) {
+    throw new InputError(clashes.map((name) => problem('error', 'metric-duplicate', `派生指标 ${name} 与${merged.metrics.get(name)?.source === 'data' ? '数据算出' : '评价判断给出'}的指标数据同名`, { file: show(file), field: `derived.${name}` }, { hint: '派生指标换一个名称，如 derived.…' })));
+  }
+  const derived = derivedMetrics(derivedSpecs, merged.metrics, show(file));
+  if (derived.problems.some((p) => p.severity === 'error')) throw new InputError(derived.problems);
+  problems.push(...derived.problems);
+  for (const m of derived.metrics) merged.metrics.set(m.name, m);
 
   return {
     dir,

@@ -9,6 +9,8 @@ import type { ColumnInfo, FieldSpec, InputKind } from './input-kind.js';
 export const BUDGET_FIELDS: FieldSpec[] = [
   { field: 'year', aliases: ['年度', '年份'], required: false },
   { field: 'source', aliases: ['资金来源', '来源'], required: false },
+  { field: 'project', aliases: ['项目', '项目名称', '子项目', '子项目名称'], required: false },
+  { field: 'aid_type', aliases: ['帮扶类型', '救助类别', '救助类型', '帮扶项目'], required: false },
   // each amount column optional (many projects report only 预算 and 执行), one of them needed
   { field: 'planned', aliases: ['计划金额', '下达金额', '预算金额', '预算数', '计划投入', '下达资金', '全年预算数', '预算安排'], required: false, summable: 'amount', oneOf: '金额' },
   { field: 'arrived', aliases: ['到位金额', '实际到位', '到位资金', '到位数'], required: false, summable: 'amount', oneOf: '金额' },
@@ -21,6 +23,9 @@ export interface BudgetRecord {
   row: number;
   year?: string;
   source?: string;
+  /** a sub-project (子项目) and an aid type, where the table splits its funds so */
+  project?: string;
+  aidType?: string;
   /** absent where the table has no such column or the cell says no amount (/, —, 无) */
   planned?: Decimal;
   arrived?: Decimal;
@@ -44,6 +49,8 @@ export function budgetRowSchema(columns: readonly ColumnInfo[]): z.ZodType<Budge
     {
       year: optionalText,
       source: optionalText,
+      project: optionalText,
+      aid_type: optionalText,
       planned: amount('planned'),
       arrived: amount('arrived'),
       spent: amount('spent'),
@@ -55,6 +62,8 @@ export function budgetRowSchema(columns: readonly ColumnInfo[]): z.ZodType<Budge
       ...(r.spent ? { spent: r.spent } : {}),
       ...(r.year ? { year: r.year } : {}),
       ...(r.source ? { source: r.source } : {}),
+      ...(r.project ? { project: r.project } : {}),
+      ...(r.aid_type ? { aidType: r.aid_type } : {}),
       ...(r.planned_person_times ? { plannedPersonTimes: r.planned_person_times } : {}),
     }),
   );

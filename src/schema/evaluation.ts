@@ -26,6 +26,15 @@ const surveyLevels = z.strictObject({
   levels: z.record(z.string(), decimalSchema),
 });
 
+/** a counts table: one row per item, one column per level holding how many gave that answer */
+const surveyCounts = z.strictObject({
+  mode: z.literal('counts'),
+  /** answer level (the column header) → weight, e.g. 非常满意: 1, 满意: 0.75 */
+  levels: z.record(z.string(), decimalSchema),
+  /** the items to count (the 题目 column's texts); all rows when absent */
+  items: items.optional(),
+});
+
 const input = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('roster'), file, year: year.optional(), sheet }),
   z.strictObject({ kind: z.literal('budget'), file, sheet }),
@@ -33,12 +42,23 @@ const input = z.discriminatedUnion('kind', [
     kind: z.literal('survey'),
     file,
     sheet,
-    scoring: z.discriminatedUnion('mode', [surveyScores, surveyLevels]),
+    /** who was asked (主办方, 参与职工): scopes its metrics, survey.satisfaction[主办方]; needed when there are several surveys */
+    name: z.string().min(1).regex(/^[^\[\],，=@]+$/, '问卷名称不能含 [ ] , = @').optional(),
+    scoring: z.discriminatedUnion('mode', [surveyScores, surveyLevels, surveyCounts]),
   }),
   z.strictObject({ kind: z.literal('judgements'), file }),
   /** the registered households (建档名单) */
   z.strictObject({ kind: z.literal('registry'), file, sheet }),
 ]);
+
+/** a metric computed from others: derived.x: { label, formula: '{budget.spent} / {budget.planned}' } */
+const derivedMetric = z.strictObject({
+  label: z.string().min(1),
+  formula: z.string().min(1),
+  kind: z.enum(['ratio', 'amount', 'count']).default('ratio'),
+  /** what a count counts (人次, 户) */
+  unit: z.string().min(1).optional(),
+});
 
 export const evaluationSchema = z.strictObject({
   project: z.string().min(1),
@@ -54,6 +74,8 @@ export const evaluationSchema = z.strictObject({
   inputs: z.array(input).min(1),
   /** extra header texts per canonical field, e.g. { name: [受助职工] } */
   header_aliases: z.record(z.string(), z.array(z.string())).default({}),
+  /** metrics defined from other metrics, by name (e.g. derived.launch_rate_mean) */
+  derived: z.record(z.string(), derivedMetric).default({}),
   settings: z.strictObject({ audit: auditConfigSchema.default(DEFAULT_AUDIT) }).default({ audit: DEFAULT_AUDIT }),
 });
 
@@ -72,4 +94,7 @@ export const EVALUATION_LABELS = {
   output: '输出文件名',
   report_date: '报告日期',
   evaluator: '评价机构',
+  derived: '派生指标',
+  formula: '公式',
+  label: '显示名称',
 };

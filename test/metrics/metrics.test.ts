@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/numbers/decimal.js';
 import { budgetMetrics } from '../../src/metrics/budget-metrics.js';
-import { derivedMetrics, mergeMetrics } from '../../src/metrics/merge.js';
+import { crossSourceMetrics, mergeMetrics } from '../../src/metrics/merge.js';
 import { describeProvenance, formatMetricValue, type Metric } from '../../src/metrics/metric.js';
 import { rosterMetrics } from '../../src/metrics/roster-metrics.js';
 import { rowRanges } from '../../src/metrics/row-ranges.js';
@@ -109,7 +109,15 @@ describe('rosterMetrics (6 payments to 4 persons)', () => {
       ['roster.persons', '帮扶人数', 'count', '4'],
       ['roster.execution_rate', '发放执行率', 'ratio', '0.9'],
     ]);
-    expect(ms.map((m) => m.name).filter((n) => n.startsWith('roster.paid'))).toEqual(['roster.paid', 'roster.paid[助学]', 'roster.paid[医疗救助]', 'roster.paid[生活救助]', 'roster.paid@2021', 'roster.paid@2022']);
+    expect(ms.map((m) => m.name).filter((n) => n.startsWith('roster.paid'))).toEqual([
+      'roster.paid', 'roster.paid[助学]', 'roster.paid[医疗救助]', 'roster.paid[生活救助]', 'roster.paid@2021', 'roster.paid@2022',
+      'roster.paid[助学]@2022', 'roster.paid[医疗救助]@2021', 'roster.paid[生活救助]@2021', 'roster.paid[生活救助]@2022',
+    ]);
+    // type × year: its own sums and persons, a finer cut listed where used
+    const lifeIn2022 = ['paid', 'person_times', 'persons'].map((k) => byName.get(`roster.${k}[生活救助]@2022`)?.value.toString());
+    expect(lifeIn2022).toEqual(['1000', '2', '2']);
+    expect([byName.get('roster.persons[生活救助]@2021')?.label, byName.get('roster.persons[生活救助]@2021')?.detail, byName.get('roster.persons@2021')?.detail]).toEqual(['2021年生活救助帮扶人数', true, undefined]);
+    expect(byName.get('roster.paid[生活救助]@2022')?.provenance).toEqual([{ file: 'r2022.csv', rows: '2, 4' }]);
     expect([byName.get('roster.persons[生活救助]')?.value.toString(), byName.get('roster.person_times[生活救助]')?.value.toString()]).toEqual(['2', '4']);
     expect(byName.get('roster.execution_rate[医疗救助]')?.value.toString()).toBe('0.8');
     expect(byName.get('roster.persons@2022')?.label).toBe('2022年帮扶人数');
@@ -129,7 +137,7 @@ describe('rosterMetrics (6 payments to 4 persons)', () => {
 
 describe('surveyMetrics', () => {
   it('points given ÷ points possible over the answers counted', () => {
-    const ms = surveyMetrics('q.csv', [{ value: { got: d(18), possible: d(20) }, row: 2 }, { value: { got: d(8), possible: d(10) }, row: 4 }], 2);
+    const ms = surveyMetrics({ file: 'q.csv', answers: [{ value: { got: d(18), possible: d(20) }, row: 2 }, { value: { got: d(8), possible: d(10) }, row: 4 }], rows: 'respondents', items: 2 });
     expect(flat(ms)).toEqual([
       ['survey.satisfaction', '满意度', 'ratio', ms[0]!.value.toString()],
       ['survey.respondents', '问卷份数', 'count', '2'],
@@ -137,11 +145,21 @@ describe('surveyMetrics', () => {
     ]);
     expect(ms[0]!.value.toFixed(6)).toBe('0.866667');
     expect(ms[0]!.provenance).toEqual([{ file: 'q.csv', rows: '2, 4', note: '2 份问卷，2 个计分题' }]);
-    expect(surveyMetrics('q.csv', [{ value: { got: d(0), possible: d(0) }, row: 2 }], 2)).toEqual([]);
+    expect(surveyMetrics({ file: 'q.csv', answers: [{ value: { got: d(0), possible: d(0) }, row: 2 }], rows: 'respondents', items: 2 })).toEqual([]);
+  });
+  it('a named survey scopes its metrics by its name; a counts table counts answers, not rows', () => {
+    // two items: 10 and 6 answers; 非常满意 1, 满意 0.75 …: (8×1 + 2×0.75) + (3×1 + 3×0.5) = 14 of 16
+    const ms = surveyMetrics({ file: 'c.csv', name: '主办方', answers: [{ value: { got: d('9.5'), possible: d(10) }, row: 2 }, { value: { got: d('4.5'), possible: d(6) }, row: 3 }], rows: 'items', items: 2 });
+    expect(flat(ms)).toEqual([
+      ['survey.satisfaction[主办方]', '主办方满意度', 'ratio', '0.875'],
+      ['survey.respondents[主办方]', '主办方问卷份数（按作答最多的题）', 'count', '10'],
+      ['survey.score_total[主办方]', '主办方问卷得分合计（人数 × 权重）', 'count', '14'],
+    ]);
+    expect(ms[0]!.provenance).toEqual([{ file: 'c.csv', rows: '2-3', note: '2 个题目，共 16 人次作答' }]);
   });
 });
 
-describe('mergeMetrics and derivedMetrics', () => {
+describe('mergeMetrics and crossSourceMetrics', () => {
   const computed: Metric = { name: 'roster.persons', label: '帮扶人数', kind: 'count', value: d(6), source: 'data', provenance: [{ file: 'r.csv', rows: '2-9' }] };
   it('a given metric fills a gap; where data exists the computed value wins, a different given one warns', () => {
     const { metrics, problems } = mergeMetrics([computed], {
@@ -158,9 +176,38 @@ describe('mergeMetrics and derivedMetrics', () => {
   it('帮扶开展率 = person-times ÷ planned person-times, only with both and a non-zero plan', () => {
     const m = (name: string, v: number, file: string): Metric => ({ name, label: name, kind: 'count', value: d(v), source: 'data', provenance: [{ file }] });
     const both = new Map([['roster.person_times', m('roster.person_times', 8, 'r.csv')], ['budget.planned_person_times', m('budget.planned_person_times', 10, 'b.csv')]]);
-    expect(derivedMetrics(both)).toEqual([{ name: 'roster.launch_rate', label: '帮扶开展率', kind: 'ratio', value: d('0.8'), source: 'data', provenance: [{ file: 'r.csv' }, { file: 'b.csv' }] }]);
-    expect(derivedMetrics(new Map([['roster.person_times', m('roster.person_times', 8, 'r.csv')], ['budget.planned_person_times', m('budget.planned_person_times', 0, 'b.csv')]]))).toEqual([]);
-    expect(derivedMetrics(new Map([['roster.person_times', m('roster.person_times', 8, 'r.csv')]]))).toEqual([]);
-    expect(derivedMetrics(new Map([['budget.planned_person_times', m('budget.planned_person_times', 10, 'b.csv')]]))).toEqual([]);
+    expect(crossSourceMetrics(both)).toEqual([{ name: 'roster.launch_rate', label: '帮扶开展率', kind: 'ratio', value: d('0.8'), source: 'data', provenance: [{ file: 'r.csv' }, { file: 'b.csv' }] }]);
+    expect(crossSourceMetrics(new Map([['roster.person_times', m('roster.person_times', 8, 'r.csv')], ['budget.planned_person_times', m('budget.planned_person_times', 0, 'b.csv')]]))).toEqual([]);
+    expect(crossSourceMetrics(new Map([['roster.person_times', m('roster.person_times', 8, 'r.csv')]]))).toEqual([]);
+    expect(crossSourceMetrics(new Map([['budget.planned_person_times', m('budget.planned_person_times', 10, 'b.csv')]]))).toEqual([]);
+  });
+});
+
+describe('budget scopes', () => {
+  const row = (r: number, year: string | undefined, source: string | undefined, project: string | undefined, planned: number, spent: number): BudgetRecord => ({
+    file: 'b.csv',
+    row: r,
+    ...(year !== undefined ? { year } : {}),
+    ...(source !== undefined ? { source } : {}),
+    ...(project !== undefined ? { project } : {}),
+    planned: d(planned),
+    spent: d(spent),
+  });
+  it('per year (2024, 2024年, 2024年度), source and project, each combination, detail only beyond the whole table', () => {
+    const ms = budgetMetrics([row(2, '2024', '省财政', 'A', 100, 80), row(3, '2024年', '市财政', 'A', 50, 50), row(4, '2025年度', '省财政', undefined, 10, 5), row(5, '全年', undefined, 'B', 1, 1)]);
+    const v = (n: string) => ms.find((m) => m.name === n)?.value.toString();
+    expect([v('budget.planned'), v('budget.planned@2024'), v('budget.planned@2025'), v('budget.planned[source=省财政]'), v('budget.planned[project=A]'), v('budget.planned[source=省财政, project=A]@2024')]).toEqual(['161', '150', '10', '110', '150', '100']);
+    expect(v('budget.execution_rate_planned[project=A]@2024')).toBe('0.8666666666666666666666666666666667');
+    // a 年度 that names no year (全年) gives no year scope; a row without a source is in no source group
+    expect(ms.filter((m) => m.name.startsWith('budget.planned@')).map((m) => m.name)).toEqual(['budget.planned@2024', 'budget.planned@2025']);
+    expect(v('budget.planned[project=B]')).toBe('1');
+    expect(ms.filter((m) => !m.name.includes('[') && !m.name.includes('@')).every((m) => m.detail === undefined)).toBe(true);
+    expect(ms.filter((m) => m.name.includes('[') || m.name.includes('@')).every((m) => m.detail === true)).toBe(true);
+    expect(ms.find((m) => m.name === 'budget.spent[source=省财政]')?.provenance).toEqual([{ file: 'b.csv', rows: '2, 4' }]);
+    expect(ms.find((m) => m.name === 'budget.spent[source=省财政]')?.label).toBe('省财政 实际支出资金');
+  });
+  it('an aid type column scopes by type, written bare', () => {
+    const ms = budgetMetrics([{ file: 'b.csv', row: 2, aidType: '一次性竞赛补贴', planned: d(10) }, { file: 'b.csv', row: 3, aidType: '生活救助', planned: d(5) }]);
+    expect(ms.map((m) => m.name)).toEqual(['budget.planned', 'budget.planned[一次性竞赛补贴]', 'budget.planned[生活救助]']);
   });
 });

@@ -85,7 +85,7 @@ describe('evaluation.yaml', () => {
     [{ inputs: [{ kind: 'x', file: 'a' }] }, 'e.yaml：类型 inputs[0].kind不在允许的取值中（应为 roster / budget / survey / judgements / registry，实际为 x）'],
     [{ inputs: [{ kind: 'roster', file: '' }] }, 'e.yaml：文件 inputs[0].file过小或过短（应为 不少于 1，实际为 ）'],
     [{ inputs: [{ kind: 'roster', file: 'a', sheet: 0 }] }, 'e.yaml：inputs[0].sheet过小或过短（应为 不少于 1，实际为 0）'],
-    [{ inputs: [{ kind: 'survey', file: 'a', scoring: { mode: 'x' } }] }, 'e.yaml：inputs[0].scoring.mode不在允许的取值中（应为 scores / levels，实际为 x）'],
+    [{ inputs: [{ kind: 'survey', file: 'a', scoring: { mode: 'x' } }] }, 'e.yaml：inputs[0].scoring.mode不在允许的取值中（应为 scores / levels / counts，实际为 x）'],
     [{ inputs: [{ kind: 'survey', file: 'a', scoring: { mode: 'scores', items: [], max: 5 } }] }, 'e.yaml：inputs[0].scoring.items过小或过短（应为 不少于 1，实际为 列表）'],
     [{ inputs: [] }, 'e.yaml：输入文件 inputs过小或过短（应为 不少于 1，实际为 列表）'],
     [{ inputs: [{ kind: 'survey', file: 'a', scoring: { mode: 'levels', items: [], levels: { 满意: 1 } } }] }, 'e.yaml：inputs[0].scoring.items过小或过短（应为 不少于 1，实际为 列表）'],

@@ -40,6 +40,8 @@ describe('header vocabulary', () => {
     expect(table(BUDGET_FIELDS)).toEqual({
       year: '年度 / 年份',
       source: '资金来源 / 来源',
+      project: '项目 / 项目名称 / 子项目 / 子项目名称',
+      aid_type: '帮扶类型 / 救助类别 / 救助类型 / 帮扶项目',
       planned: '计划金额 / 下达金额 / 预算金额 / 预算数 / 计划投入 / 下达资金 / 全年预算数 / 预算安排',
       arrived: '到位金额 / 实际到位 / 到位资金 / 到位数',
       spent: '支出金额 / 实际支出 / 支出数 / 已支出 / 执行数 / 全年执行数',

@@ -67,3 +67,29 @@ describe('item columns found without configuration', () => {
     expect(AUTO_ITEM.test(header)).toBe(false);
   });
 });
+
+describe('counts tables', () => {
+  const counts = surveyKind({ mode: 'counts', levels: { 满意: new Decimal(1), 一般: new Decimal('0.5'), 不满意: new Decimal(0) } });
+  it('one row per item: Σ count × weight of Σ count; blank = nobody; "5人" read as 5', async () => {
+    const { records, problems } = await readAs(counts, '题目,满意,一般,不满意\n政策知晓,8,2,0\n资金发放,5人,,1\n');
+    expect(problems).toEqual([]);
+    expect(shown(records)).toEqual(['9/10', '5/6']);
+    expect((records as { item: string }[]).map((r) => r.item)).toEqual(['政策知晓', '资金发放']);
+  });
+
+  it('a count that is negative, fractional or no number is refused on its cell', async () => {
+    const { records, problems } = await readAs(counts, '题目,满意,一般,不满意\na,-1,0,0\nb,2.5,0,0\nc,x,0,0\n');
+    expect(records).toEqual([]);
+    expect(why(problems)).toEqual([
+      ['survey-row-invalid', 2, '满意', '人数应为不小于 0 的整数'],
+      ['survey-row-invalid', 3, '满意', '人数应为不小于 0 的整数'],
+      ['survey-row-invalid', 4, '满意', '人数应为不小于 0 的整数'],
+    ]);
+  });
+
+  it('the item column and every level column are required; a 合计 row of counts is checked', async () => {
+    expect((await readAs(counts, '题目,满意,一般\na,1,1\n')).problems.map((p) => p.message)).toEqual(['找不到问卷汇总表的必需列「不满意」']);
+    const { problems } = await readAs(counts, '题目,满意,一般,不满意\na,1,1,0\nb,2,0,0\n合计,3,2,0\n');
+    expect(problems.map((p) => [p.code, p.where.column, p.expected, p.found])).toEqual([['total-mismatch', '一般', '1', '2']]);
+  });
+});

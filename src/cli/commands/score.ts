@@ -9,6 +9,7 @@ import { countBySeverity } from '../../problems/problem.js';
 import { refuseInputAsOutput } from '../../io/output-path.js';
 import { envelope } from '../../report/envelope.js';
 import { auditSummaryJson, metricJson, scoredTreeJson } from '../../report/json.js';
+import { shownMetrics } from '../../report/shown-metrics.js';
 import { checksRun } from '../../checks/run-checks.js';
 import { scoreEvaluation, type EvaluationResult } from '../../run/score-evaluation.js';
 import { addCommonOptions, addEvaluationOptions, addLimitOption, commonOptions, exitCodeFor, limitOptions, shownPath } from '../conventions.js';
@@ -60,7 +61,7 @@ export function scoreCommand(setExit: (code: number) => void): Command {
             project: loaded.config.project,
             output: shown,
             ...scoredTreeJson(scored),
-            metrics: [...loaded.metrics.keys()].sort().map((k) => metricJson(loaded.metrics.get(k)!)),
+            metrics: shownMetrics(loaded.metrics, scored.nodes).map(metricJson),
             audit: auditSummaryJson(loaded.audit),
           },
         }),

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Decimal, plain, roundTo } from '../../numbers/decimal.js';
 import { decimalSchema, nonNegativeDecimal } from '../../schema/numbers.js';
 import { formatMetricValue, type Metric } from '../../metrics/metric.js';
+import { canonicalName, metricName, MetricNameError, parseMetricRef, whyMissing } from '../../metrics/metric-name.js';
 import { RuleError, type RuleInput } from '../rule-kind.js';
 
 export { decimalSchema, nonNegativeDecimal };
@@ -19,9 +20,16 @@ export const pointsOrRange = z.union([
 
 export type PointsRange = { low: Decimal; high: Decimal };
 
-export const metricNameSchema = z
-  .string()
-  .regex(/^[a-z_]+\.[a-z_]+(\[[^\]]+\])?(@\d{4})?$/, '指标数据名应形如 roster.persons、roster.paid[医疗救助] 或 roster.paid@2021');
+/** A metric name as written, kept in its canonical spelling (scopes in a fixed order) so look-ups match. */
+export const metricNameSchema = z.string().transform((text, ctx) => {
+  try {
+    return metricName(parseMetricRef(text));
+  } catch (e) {
+    if (!(e instanceof MetricNameError)) throw e;
+    ctx.addIssue({ code: 'custom', message: e.message });
+    return z.NEVER;
+  }
+});
 
 /** Fields every answer may carry. */
 export const reasonFields = {
@@ -41,10 +49,11 @@ export const reasonOnlyAnswer = z.strictObject({ ...reasonFields, explanation: z
 export const computedWithoutAnswer = (): boolean => false;
 
 export function useMetric(input: RuleInput<unknown>, name: string): Metric {
-  const metric = input.metrics.get(name);
+  const metric = input.metrics.get(canonicalName(name));
   if (!metric) {
+    const why = input.metrics.size > 0 ? `${whyMissing(name, input.metrics.keys())}。` : '';
     throw new RuleError(`缺少指标数据 ${name}`, 'metric-missing', {
-      hint: '在 evaluation.yaml 中加入能算出它的输入文件，或在评价判断文件的 metrics 中给出取值和来源',
+      hint: `${why}在 evaluation.yaml 中加入能算出它的输入文件，或在评价判断文件的 metrics 中给出取值和来源`,
     });
   }
   return metric;

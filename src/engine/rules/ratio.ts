@@ -9,13 +9,17 @@
 import { z } from 'zod';
 import { Decimal, ONE, ZERO } from '../../numbers/decimal.js';
 import { parseTarget, type Direction, type Target } from '../target.js';
-import { RuleError, type RuleKind } from '../rule-kind.js';
+import { RuleError, type RuleInput, type RuleKind } from '../rule-kind.js';
+import type { Metric } from '../../metrics/metric.js';
 import { clampPoints, computedWithoutAnswer, decimalSchema, metricNameSchema, nonNegativeDecimal, pts, reasonFields, show, useMetric } from './common.js';
 
-const params = z.strictObject({
+const params = z
+  .strictObject({
   metric: metricNameSchema,
   /** the target as written; defaults to the indicator's own target */
   target: z.string().optional(),
+  /** the target is another metric (完成数 ÷ 计划数 with the plan from the data), e.g. budget.planned_person_times */
+  target_metric: metricNameSchema.optional(),
   /** overrides the direction when the target text has none ("15000元") */
   direction: z.enum(['>=', '<=', '=']).optional(),
   tolerance: nonNegativeDecimal.optional(),
@@ -24,13 +28,19 @@ const params = z.strictObject({
   over_target: z
     .strictObject({ explain_above: decimalSchema.default(new Decimal('1.3')), markdown: z.boolean().default(false) })
     .default({ explain_above: new Decimal('1.3'), markdown: false }),
-});
+  })
+  .refine((p) => p.target === undefined || p.target_metric === undefined, { message: 'target 和 target_metric 只能写一个' });
 
 const answer = z.strictObject({ ...reasonFields, explanation: z.string().optional() });
 
 type Params = z.infer<typeof params>;
 
-function resolveTarget(p: Params, nodeTarget: Target | undefined): { value: Decimal; direction: Direction; text: string } {
+function resolveTarget(p: Params, nodeTarget: Target | undefined, input: RuleInput<unknown>): { value: Decimal; direction: Direction; text: string; metric?: Metric } {
+  if (p.target_metric !== undefined) {
+    const metric = useMetric(input, p.target_metric);
+    // a metric has no direction of its own: the rule's, the indicator target's, else "at least"
+    return { value: metric.value, direction: p.direction ?? nodeTarget?.direction ?? '>=', text: `${metric.label} ${show(metric)}`, metric };
+  }
   const target = p.target !== undefined ? parseTarget(p.target) : nodeTarget;
   if (!target || target.value === undefined) {
     throw new RuleError('目标完成比例计分需要一个数值目标值', 'target-missing', {
@@ -56,9 +66,9 @@ export const ratio: RuleKind<Params, z.infer<typeof answer>> = {
   score(p, input) {
     const metric = useMetric(input, p.metric);
     const v = metric.value;
-    const t = resolveTarget(p, input.target);
+    const t = resolveTarget(p, input.target, input);
     const full = input.points;
-    const base = { actual: show(metric), metricsUsed: [metric] };
+    const base = { actual: show(metric), metricsUsed: t.metric ? [metric, t.metric] : [metric] };
     const warnings: string[] = [];
     const head = `${metric.label} ${show(metric)}，目标 ${t.text}`;
 

@@ -84,7 +84,7 @@ describe('ratio errors a tree author reads', () => {
     expect(paramErrors({ kind: 'ratio', metric: 'x.y', zero_at_multiple: 1 })).toEqual(['zero_at_multiple：zero_at_multiple 应大于 1']);
     expect(paramErrors({ kind: 'ratio', metric: 'x.y', zero_at_multiple: '1.01' })).toEqual([]);
     expect(paramErrors({ kind: 'ratio', metric: 'X', direction: '>' })).toEqual([
-      'metric：指标数据名应形如 roster.persons、roster.paid[医疗救助] 或 roster.paid@2021',
+      'metric：指标数据名「X」应形如 roster.persons、roster.paid[医疗救助]、budget.spent[source=省财政]@2024',
       'direction不在允许的取值中（应为 >= / <= / =，实际为 >）',
     ]);
   });
