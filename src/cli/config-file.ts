@@ -13,6 +13,6 @@ export async function loadConfigFile<S extends z.ZodType>(file: string | undefin
   const raw = await readStructuredFile(resolve(file), display, maxMb);
   // an empty file is no settings, not an error
   const parsed = schema.safeParse(raw ?? {});
-  if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: display }, code, {}, raw));
+  if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: display }, code, {}, raw, schema));
   return parsed.data;
 }

@@ -1,6 +1,6 @@
 // Consistency of a tree before anyone scores: weights add up, each rule can
 // award exactly its indicator's weight, band edges do not overlap.
-import { sum } from '../numbers/decimal.js';
+import { exactSum } from '../numbers/fraction.js';
 import { problem, type Problem } from '../problems/problem.js';
 import { kindOf } from './rules/registry.js';
 import { pts } from './rules/common.js';
@@ -10,7 +10,7 @@ export function lintTree(tree: IndicatorTree, file: string): Problem[] {
   const problems: Problem[] = [];
   const strict = tree.partial ? 'warning' : 'error';
 
-  const topSum = sum(tree.indicators.map((n) => n.weight));
+  const topSum = exactSum(tree.indicators.map((n) => n.weight));
   if (!topSum.equals(tree.total)) {
     problems.push(
       problem(strict, 'tree-weights', `一级指标权重之和与总分不符`, { file }, { expected: pts(tree.total), found: pts(topSum), hint: '调整权重，或在部分指标体系上写 partial: true' }),
@@ -20,7 +20,7 @@ export function lintTree(tree: IndicatorTree, file: string): Problem[] {
   function visit(node: IndicatorNode): void {
     const where = { file, path: node.path };
     if (node.children) {
-      const childSum = sum(node.children.map((c) => c.weight));
+      const childSum = exactSum(node.children.map((c) => c.weight));
       if (!childSum.equals(node.weight)) {
         problems.push(problem(strict, 'tree-weights', `下级指标权重之和与本指标权重不符`, where, { expected: pts(node.weight), found: pts(childSum) }));
       }

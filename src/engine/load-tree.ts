@@ -84,7 +84,7 @@ export function loadTree(raw: unknown, file: string): LoadedTree {
   const problems: Problem[] = [];
   const fileWhere: Where = { file };
   const head = header.safeParse(raw);
-  if (!head.success) return { problems: zodProblems(head.error, fileWhere, 'tree-invalid', NODE_LABELS, raw) };
+  if (!head.success) return { problems: zodProblems(head.error, fileWhere, 'tree-invalid', NODE_LABELS, raw, header) };
   const h = head.data;
   const ids = new Map<string, string>();
 
@@ -94,7 +94,7 @@ export function loadTree(raw: unknown, file: string): LoadedTree {
     const where: Where = { file, path };
     const parsed = nodeSchema.safeParse(rawNode);
     if (!parsed.success) {
-      problems.push(...zodProblems(parsed.error, where, 'tree-node-invalid', NODE_LABELS, rawNode));
+      problems.push(...zodProblems(parsed.error, where, 'tree-node-invalid', NODE_LABELS, rawNode, nodeSchema));
       return undefined;
     }
     const n = parsed.data;

@@ -35,6 +35,8 @@ export interface RuleOutcome {
   parts?: PartOutcome[];
   /** problems that do not stop scoring (e.g. an over-target without explanation) */
   warnings: string[];
+  /** points of items that do not apply, taken out of the weight (not_applicable: rescale) */
+  removed?: Decimal;
 }
 
 /** A rule that cannot score (missing metric, answer that does not fit): its message. */

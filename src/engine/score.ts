@@ -1,8 +1,9 @@
 // The engine: tree + metrics + the evaluator's answers → scored tree with a trace
 // for every leaf. Pure: no I/O, no clock, no randomness.
-import { ZERO, clamp, roundTo, sum, type Decimal } from '../numbers/decimal.js';
+import { Decimal, ZERO, clamp, roundTo } from '../numbers/decimal.js';
 import type { Metric, MetricSet } from '../metrics/metric.js';
 import { problem, type Problem, type Where } from '../problems/problem.js';
+import { exactSum } from '../numbers/fraction.js';
 import { gradeOf } from './grade-of.js';
 import { RuleError, type PartOutcome } from './rule-kind.js';
 import { answerProblemText, kindOf } from './rules/registry.js';
@@ -22,6 +23,8 @@ export interface ScoredNode {
   pending?: boolean;
   parts?: PartOutcome[];
   metrics?: Metric[];
+  /** points of 不适用 items taken out of this node's weight (not_applicable: rescale) */
+  removed?: Decimal;
 }
 
 export interface ScoredTree {
@@ -32,6 +35,10 @@ export interface ScoredTree {
   grade: string;
   /** leaves still 待评 (a draft): the total and grade are provisional */
   pending: number;
+  /** 不适用 points taken out of the weights: the total is raw ÷ (total − removed) × total */
+  rescaled?: { raw: Decimal; removed: Decimal; text: string };
+  /** what the grade was read from when not the total itself (a partial tree: score ÷ scored weight × total) */
+  gradedOn?: { value: Decimal; text: string };
 }
 
 export interface ScoreResult {
@@ -52,7 +59,8 @@ export interface ScoreInput {
 }
 
 function rateOf(score: Decimal, weight: Decimal): Decimal {
-  return weight.isZero() ? ZERO : score.dividedBy(weight);
+  // a full score of a weight like 2/3 rounds up past it (0.67): still 100%
+  return weight.isZero() ? ZERO : Decimal.min(1, score.dividedBy(weight));
 }
 
 export function score(input: ScoreInput): ScoreResult {
@@ -86,7 +94,7 @@ export function score(input: ScoreInput): ScoreResult {
     if (raw !== undefined) {
       const parsed = kind.answer.safeParse(raw);
       if (!parsed.success) {
-        problems.push(problem('error', 'judgement-invalid', `评价判断不符合「${kind.label}」的要求：${answerProblemText(parsed.error, raw)}`, { ...where, file: input.answersFile }));
+        problems.push(problem('error', 'judgement-invalid', `评价判断不符合「${kind.label}」的要求：${answerProblemText(parsed.error, raw, kind.answer)}`, { ...where, file: input.answersFile }));
         return undefined;
       }
       answer = parsed.data;
@@ -100,23 +108,25 @@ export function score(input: ScoreInput): ScoreResult {
     try {
       const outcome = kind.score(spec.params, { points: node.weight, target: node.target, metrics, answer, roundPart });
       const exact = outcome.points;
-      const bounded = clamp(exact, ZERO, node.weight);
+      const weight = outcome.removed ? node.weight.minus(outcome.removed) : node.weight;
+      const bounded = clamp(exact, ZERO, weight);
       // Every rule kind clamps its own points; this guards a kind added later.
       // Stryker disable all: unreachable with today's kinds (test/meta lists the code as such)
       if (!bounded.equals(exact)) {
-        problems.push(problem('error', 'score-out-of-range', `评分规则算出 ${pts(exact)} 分，超出 0 到 ${pts(node.weight)} 分，已截断`, where));
+        problems.push(problem('error', 'score-out-of-range', `评分规则算出 ${pts(exact)} 分，超出 0 到 ${pts(weight)} 分，已截断`, where));
       }
       // Stryker restore all
       const s = roundLeaf(bounded);
       const reason = typeof (answer as { reason?: unknown } | undefined)?.reason === 'string' ? (answer as { reason: string }).reason : undefined;
       const judged = raw !== undefined || kind.needsAnswer(spec.params);
-      if (judged && s.lessThan(node.weight) && !reason?.trim()) {
-        problems.push(problem('error', 'judgement-reason-missing', `未得满分（${pts(s)}/${pts(node.weight)} 分），评价判断须写明理由 reason`, { ...where, file: input.answersFile }));
+      if (judged && s.lessThan(weight) && !reason?.trim()) {
+        problems.push(problem('error', 'judgement-reason-missing', `未得满分（${pts(s)}/${pts(weight)} 分），评价判断须写明理由 reason`, { ...where, file: input.answersFile }));
       }
       for (const w of outcome.warnings) problems.push(problem('warning', 'score-warning', w, where));
       // a derived metric shows how it came about where it is used
       const derivations = outcome.metricsUsed.filter((m) => m.derivation).map((m) => `；其中${m.label} = ${m.derivation}`);
-      const scored: ScoredNode = { node, score: s, rate: rateOf(s, node.weight), trace: outcome.trace + derivations.join(''), metrics: outcome.metricsUsed };
+      const scored: ScoredNode = { node, score: s, rate: rateOf(s, weight), trace: outcome.trace + derivations.join(''), metrics: outcome.metricsUsed };
+      if (outcome.removed) scored.removed = outcome.removed;
       const actualText = (answer as { actual?: string } | undefined)?.actual;
       if (actualText !== undefined || outcome.actual !== undefined) scored.actual = actualText ?? outcome.actual;
       if (reason) scored.reason = reason;
@@ -142,17 +152,30 @@ export function score(input: ScoreInput): ScoreResult {
     const children = node.children.map(visit);
     if (children.some((c) => c === undefined)) return undefined;
     const done = children as ScoredNode[];
-    const s = roundAggregate(sum(done.map((c) => c.score)));
-    return { node, score: s, rate: rateOf(s, node.weight), children: done };
+    const s = roundAggregate(exactSum(done.map((c) => c.score)));
+    const removed = exactSum(done.map((c) => c.removed ?? ZERO));
+    return { node, score: s, rate: rateOf(s, node.weight.minus(removed)), children: done, ...(removed.isZero() ? {} : { removed }) };
   }
 
   const nodes = tree.indicators.map(visit);
   // a leaf that could not be scored has reported an error
   if (problems.some((p) => p.severity === 'error')) return { problems };
   const scoredNodes = nodes as ScoredNode[];
-  const total = roundAggregate(sum(scoredNodes.map((n) => n.score)));
-  return {
-    scored: { tree, nodes: scoredNodes, total, rate: rateOf(total, tree.total), grade: gradeOf(total, tree.grades), pending },
-    problems,
-  };
+  const raw = roundAggregate(exactSum(scoredNodes.map((n) => n.score)));
+  const removed = exactSum(scoredNodes.map((n) => n.removed ?? ZERO));
+  // 不适用 points taken out: the rest scored on the whole (得分 ÷ (总分 − 不适用分值) × 总分)
+  const total = removed.isZero() ? raw : roundTo(raw.times(tree.total).dividedBy(tree.total.minus(removed)), places);
+  const scoredWeight = exactSum(tree.indicators.map((n) => n.weight)).minus(removed);
+  // a partial tree is graded on its score rate, in points of the tree's total (DECISIONS.md)
+  const partialRate = tree.partial && removed.isZero() && !scoredWeight.equals(tree.total) && !scoredWeight.isZero();
+  const gradeValue = partialRate ? roundTo(raw.dividedBy(scoredWeight).times(tree.total), places) : total;
+  const scoredTree: ScoredTree = { tree, nodes: scoredNodes, total, rate: rateOf(total, tree.total), grade: gradeOf(gradeValue, tree.grades), pending };
+  if (!removed.isZero()) {
+    scoredTree.rescaled = { raw, removed, text: `不适用的 ${pts(removed)} 分从总分中扣除，按 ${pts(raw)} ÷ (${pts(tree.total)} − ${pts(removed)}) × ${pts(tree.total)} 折算为 ${pts(total)} 分` };
+  }
+  if (partialRate) {
+    scoredTree.rate = rateOf(raw, scoredWeight);
+    scoredTree.gradedOn = { value: gradeValue, text: `部分指标体系：已评权重 ${pts(scoredWeight)} 分，按得分率 ${pts(scoredTree.rate.times(100))}% 折算为 ${pts(gradeValue)} 分（满分 ${pts(tree.total)}）定级` };
+  }
+  return { scored: scoredTree, problems };
 }

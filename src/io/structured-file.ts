@@ -45,6 +45,28 @@ function checkShape(value: unknown, display: string): void {
   walk(value, 0);
 }
 
+/** The yaml library's error codes in words (its own messages are English). */
+const YAML_ERRORS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: '这里不能再嵌套键值（常见原因：缩进不对，或值中有未加引号的冒号）',
+  BAD_INDENT: '缩进不对，或方括号 / 花括号没有闭合',
+  DUPLICATE_KEY: '同一层中有重复的键',
+  TAB_AS_INDENT: '不能用制表符缩进，请改用空格',
+  MISSING_CHAR: '缺少闭合的引号或括号',
+  UNEXPECTED_TOKEN: '这里出现了意外的内容（常见原因：列表项和键值写在了同一层）',
+  BAD_SCALAR_START: '值不能以 @ ` 等保留字符开头，请给值加引号',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行（常见原因：上一行的引号没有闭合）',
+  UNEXPECTED_FLOW_CHAR: '这里出现了意外的括号或逗号，请给值加引号',
+  BAD_ALIAS: '别名（*）写法有误',
+  MULTIPLE_DOCS: '一个文件只能有一个 YAML 文档（去掉多余的 ---）',
+};
+
+/** 1-based line and column of a character offset. */
+function lineAndColumn(text: string, offset: number): { line: number; column: number } {
+  const before = text.slice(0, offset);
+  const lastBreak = before.lastIndexOf('\n');
+  return { line: before.split('\n').length, column: offset - lastBreak };
+}
+
 export async function readStructuredFile(path: string, display: string, maxMb = DEFAULT_LIMITS['config-mb']): Promise<unknown> {
   const bytes = await readCapped(path, display, maxMb);
   const text = decodeText(bytes, display);
@@ -57,8 +79,8 @@ export async function readStructuredFile(path: string, display: string, maxMb = 
       if (e instanceof RangeError) throw inputError('config-too-deep', 'JSON 嵌套过深，无法读取', { file: display });
       // V8's message quotes the text around the error: say where, not what (the file may be anything)
       const at = /position (\d+)/.exec((e as Error).message)?.[1];
-      const line = at === undefined ? undefined : text.slice(0, Number(at)).split('\n').length;
-      throw inputError('json-invalid', at === undefined ? 'JSON 格式有误' : `JSON 格式有误（第 ${line} 行附近）`, { file: display, ...(line ? { row: line } : {}) });
+      const place = at === undefined ? undefined : lineAndColumn(text, Number(at));
+      throw inputError('json-invalid', place ? `JSON 格式有误（第 ${place.column} 列附近）` : 'JSON 格式有误', { file: display, ...(place ? { row: place.line } : {}) }, { hint: '检查逗号、引号和括号是否成对' });
     }
   } else {
     try {
@@ -67,8 +89,8 @@ export async function readStructuredFile(path: string, display: string, maxMb = 
       const first = doc.errors[0];
       if (first?.message.startsWith('Maximum call stack')) throw new RangeError(first.message);
       if (first) {
-        const line = first.linePos?.[0]?.line;
-        throw inputError('yaml-invalid', `YAML 格式有误：${first.message.split('\n')[0] ?? ''}`, { file: display, ...(line ? { row: line } : {}) }, { hint: '检查缩进和冒号' });
+        const place = lineAndColumn(text, first.pos[0]);
+        throw inputError('yaml-invalid', `YAML 格式有误（第 ${place.column} 列）：${YAML_ERRORS[first.code] ?? '无法解析'}`, { file: display, row: place.line }, { hint: '检查缩进（只用空格）、冒号后的空格和引号' });
       }
       value = doc.toJS({ maxAliasCount: MAX_ALIASES }) as unknown;
     } catch (e) {

@@ -1,4 +1,5 @@
 // zod's issues rewritten as "where / what was expected", in Chinese. Never a raw dump.
+import { distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { problem, type Problem, type Where } from './problem.js';
 
@@ -57,6 +58,12 @@ type Issue = z.core.$ZodIssue;
  * A branch of a union "mismatches" when the value is not even of its shape: the wrong
  * type, unknown keys, or a list of allowed values none of which has the value's type.
  */
+/** The allowed key a misspelt one most likely meant: within 2 edits, or a third of its length. */
+function closestKey(key: string, allowed: readonly string[]): string | undefined {
+  const [best] = allowed.map((k) => ({ k, d: distance(key, k) })).sort((a, b) => a.d - b.d);
+  return best && best.d <= Math.max(2, Math.floor(key.length / 3)) ? best.k : undefined;
+}
+
 function mismatches(issues: readonly Issue[], value: unknown): boolean {
   return issues.some((i) => {
     if (i.path.length > 0) return false;
@@ -84,7 +91,49 @@ function explainUnions(issues: readonly Issue[], data: unknown, base: readonly P
   });
 }
 
-export function zodProblems(error: z.ZodError, where: Where, code: string, labels: FieldLabels = {}, data?: unknown): Problem[] {
+/** zod's internal definition of a schema (stable in zod 4: `_zod.def`). */
+type Def = { type: string; shape?: Record<string, z.ZodType>; innerType?: z.ZodType; in?: z.ZodType; out?: z.ZodType; element?: z.ZodType; options?: z.ZodType[]; valueType?: z.ZodType; left?: z.ZodType; right?: z.ZodType };
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/**
+ * The keys an object schema allows at `path` inside `data`, for "did you mean": wrappers
+ * (default, optional, pipe) looked through, a union's branch chosen as the one whose keys
+ * the data's object shares most.
+ */
+export function keysAt(schema: z.ZodType, path: readonly PropertyKey[], data: unknown): string[] {
+  const objects = (s: z.ZodType): Record<string, z.ZodType>[] => {
+    const d = defOf(s);
+    if (d.type === 'object' && d.shape) return [d.shape];
+    if (d.innerType) return objects(d.innerType);
+    if (d.type === 'pipe' && d.in) return objects(d.in);
+    if (d.type === 'intersection' && d.left && d.right) return [...objects(d.left), ...objects(d.right)];
+    if (d.type === 'union' && d.options) return d.options.flatMap(objects);
+    return [];
+  };
+  const best = (s: z.ZodType, value: unknown): Record<string, z.ZodType> | undefined => {
+    const obj = value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+    // a branch whose literal (kind: survey) the data carries is the one meant; else the one sharing most keys
+    const fit = (shape: Record<string, z.ZodType>) =>
+      Object.keys(obj).filter((k) => k in shape).length + 100 * Object.entries(shape).filter(([k, f]) => defOf(f).type === 'literal' && (defOf(f) as { values?: unknown[] }).values?.includes(obj[k])).length;
+    return objects(s).sort((a, b) => fit(b) - fit(a))[0];
+  };
+  const unwrap = (s: z.ZodType): z.ZodType => {
+    const d = defOf(s);
+    const inner = d.innerType ?? (d.type === 'pipe' ? d.in : undefined);
+    return inner ? unwrap(inner) : s;
+  };
+  let current: z.ZodType | undefined = schema;
+  let value = data;
+  for (const key of path) {
+    const d = defOf(unwrap(current));
+    current = d.type === 'array' ? d.element : d.type === 'record' ? d.valueType : best(current, value)?.[String(key)];
+    value = value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+    if (!current) return [];
+  }
+  return current ? Object.keys(best(current, value) ?? {}) : [];
+}
+
+export function zodProblems(error: z.ZodError, where: Where, code: string, labels: FieldLabels = {}, data?: unknown, schema?: z.ZodType): Problem[] {
   return explainUnions(error.issues, data).map((issue) => {
     const field = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : String(k))).join('.').replace(/\.\[/g, '[');
     const last = issue.path.length > 0 ? String(issue.path[issue.path.length - 1]) : '';
@@ -94,13 +143,14 @@ export function zodProblems(error: z.ZodError, where: Where, code: string, label
     // from the data instead, so a wrong value is quoted, never reported as missing.
     const input = (issue as { input?: unknown }).input ?? (data === undefined ? undefined : valueAt(data, issue.path));
     if (data !== undefined && issue.path.length > 0 && valueAt(data, issue.path) === undefined && issue.code !== 'unrecognized_keys') {
-      return problem('error', code, `缺少${label}`, at);
+      // a field without a Chinese name is set apart from the word before it (缺少 inputs[4].scoring)
+      return problem('error', code, `缺少${labels[last] ? '' : ' '}${label}`, at);
     }
     // A message our schemas wrote (Chinese) says more than the generic text by code.
     if (ownMessage(issue.message)) return problem('error', code, `${label ? `${label}：` : ''}${issue.message}`, at);
     switch (issue.code) {
       case 'invalid_type':
-        if (input === undefined) return problem('error', code, `缺少${label ? label : '内容'}`, at);
+        if (input === undefined) return problem('error', code, `缺少${label ? `${labels[last] ? '' : ' '}${label}` : '内容'}`, at);
         return problem('error', code, `${label || '内容'}的类型不对`, at, {
           expected: typeName(issue.expected),
           found: describeFound(input),
@@ -110,11 +160,18 @@ export function zodProblems(error: z.ZodError, where: Where, code: string, label
           expected: issue.values.map((v) => String(v)).join(' / '),
           found: describeFound(input),
         });
-      case 'unrecognized_keys':
+      case 'unrecognized_keys': {
         // inside a section, the key with its place (report.experiance), as the author would search for it
+        const here = valueAt(data, issue.path);
+        const given = here !== null && typeof here === 'object' ? Object.keys(here) : [];
+        // the keys still open here: those the schema allows and the author did not already write
+        const allowed = schema ? keysAt(schema, issue.path, data).filter((k) => !given.includes(k)) : [];
+        const guesses = issue.keys.map((k) => [k, closestKey(k, allowed)] as const).filter((g): g is readonly [string, string] => g[1] !== undefined);
+        const guess = guesses.map(([k, g]) => `${k} 是否应为 ${g}？`).join('');
         return problem('error', code, `未知字段 ${issue.keys.map((k) => (field ? `${field}.${k}` : k)).join('、')}`, at, {
-          hint: '检查拼写；允许的字段见 README',
+          hint: `${guess}${allowed.length > 0 ? `此处可用的字段：${allowed.join('、')}` : '检查拼写；允许的字段见 README'}`,
         });
+      }
       case 'too_small':
         return problem('error', code, `${label || '取值'}过小或过短`, at, {
           expected: `不少于 ${String(issue.minimum)}`,

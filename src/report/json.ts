@@ -1,5 +1,6 @@
 // JSON for machines: stable key order (objects are built in a fixed order),
 // decimals as strings, problems with their codes.
+import { writtenFraction } from '../numbers/fraction.js';
 import type { ScoredNode, ScoredTree } from '../engine/score.js';
 import type { Metric } from '../metrics/metric.js';
 import { roundTo, type Decimal } from '../numbers/decimal.js';
@@ -57,6 +58,9 @@ function nodeJson(n: ScoredNode, places: number): Record<string, unknown> {
     name: n.node.name,
     path: n.node.path,
     weight: dec(n.node.weight, places),
+    // a weight written as a fraction: the decimal above to the policy's places, and as written
+    ...(writtenFraction(n.node.weight) ? { weight_written: writtenFraction(n.node.weight) } : {}),
+    ...(n.removed ? { removed: dec(n.removed, places) } : {}),
     score: dec(n.score, places),
     rate: rate(n.rate),
     ...(n.node.target ? { target: n.node.target.text } : {}),
@@ -84,6 +88,8 @@ export function scoredTreeJson(scored: ScoredTree): Record<string, unknown> {
     grade: scored.grade,
     // a draft's total and grade are provisional while leaves are 待评
     ...(scored.pending > 0 ? { provisional: true, pending: scored.pending } : {}),
+    ...(scored.rescaled ? { rescaled: { raw: dec(scored.rescaled.raw, places), removed: dec(scored.rescaled.removed, places), text: scored.rescaled.text } } : {}),
+    ...(scored.gradedOn ? { graded_on: { value: dec(scored.gradedOn.value, places), text: scored.gradedOn.text } } : {}),
     indicators: scored.nodes.map((n) => nodeJson(n, places)),
   };
 }

@@ -162,6 +162,8 @@ function conclusionSection(input: ReportInput): Block[] {
     ...(input.form ? formTables(input.form) : []),
     { kind: 'heading', level: 2, text: '（二）评价结论' },
     { kind: 'paragraph', text: `${input.project}综合得分 ${fmt(scored.total)} 分，得分率为 ${reportRate(scored.rate)}，评价等级为「${scored.grade}」${provisional}。` },
+    // a total rescaled for 不适用 points, or a partial tree graded on its rate, says how
+    ...[scored.rescaled?.text, scored.gradedOn?.text].filter((t): t is string => Boolean(t)).map((t): Block => ({ kind: 'paragraph', text: `${t}。` })),
   ];
 }
 
@@ -183,13 +185,15 @@ function formTables(form: SelfEvaluationForm): Block[] {
 function leafParagraphs(leaf: ScoredNode): Block[] {
   const n = leaf.node;
   if (leaf.pending) return [{ kind: 'paragraph', text: `“${n.name}”指标权重 ${pts(n.weight)} 分，待评（暂计 0 分）。`, placeholder: true }];
-  const lost = n.weight.minus(leaf.score);
+  // points of 不适用 items left the weight: they are not lost
+  const lost = n.weight.minus(leaf.removed ?? 0).minus(leaf.score);
   const blocks: Block[] = [{ kind: 'paragraph', text: `“${n.name}”指标权重 ${pts(n.weight)} 分，得分 ${pts(leaf.score)} 分，得分率为 ${reportRate(leaf.rate)}。` }];
   if (n.explanation) blocks.push({ kind: 'paragraph', text: `该指标主要考察${n.explanation.replace(/^该指标主要考察/, '').replace(/[。.]?$/, '。')}` });
   if (n.criteria) blocks.push({ kind: 'paragraph', text: `评分标准：${n.criteria.replace(/[。.]?$/, '。')}` });
   // the evaluator's reason, then how the rule counted, each a sentence of its own
   const how = [leaf.reason, leaf.trace].filter((t): t is string => Boolean(t?.trim())).map((t) => t.trim().replace(/[。；;.，,]*$/, '。'));
-  blocks.push({ kind: 'paragraph', text: `${how.join('')}根据指标评分规则，本指标扣 ${pts(lost)} 分，本指标得分 ${pts(leaf.score)} 分。` });
+  const removed = leaf.removed ? `其中 ${pts(leaf.removed)} 分不适用，从本指标权重中扣除，` : '';
+  blocks.push({ kind: 'paragraph', text: `${how.join('')}根据指标评分规则，${removed}本指标扣 ${pts(lost)} 分，本指标得分 ${pts(leaf.score)} 分。` });
   return blocks;
 }
 

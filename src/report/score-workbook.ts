@@ -10,7 +10,7 @@ import { shownMetrics } from './shown-metrics.js';
 import { roundTo, type Decimal } from '../numbers/decimal.js';
 import { SEVERITY_LABEL, formatWhere, type Problem } from '../problems/problem.js';
 import { RATE_FORMAT, SCORE_FORMAT, addSheet, breakPagesBetween, fitMergedDown, styleRow, type ColumnSpec } from './sheet-style.js';
-import type { RowGroup } from './sheet-layout.js';
+import { rowHeight, type RowGroup } from './sheet-layout.js';
 import type { SelfEvaluationForm } from './self-evaluation-form.js';
 import { addSelfEvaluationSheet } from './self-evaluation-sheet.js';
 
@@ -148,18 +148,21 @@ function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
   ws.mergeCells(r, 1, r, beforeWeight);
   const letter = (c: number) => ws.getColumn(c).letter;
   const sumOf = (c: number) => `${letter(c)}${first}:${letter(c)}${r - 1}`;
+  const summed = scored.rescaled?.raw ?? scored.total;
   total.getCell(col['分值'] as number).value = sumCell(sumOf(col['分值'] as number), num(scored.tree.total, places), places, false);
   if (scored.tree.rounding.at === 'total') {
     // the engine rounds every group's sum, the total over the rounded level-1 groups: the
     // formula nests the same ROUND(SUM(...)) so that recalculating gives the same total
     const scoreLetter = letter(col['得分'] as number);
     const ref = (n: ScoredNode): string => (n.children ? `ROUND(SUM(${n.children.map(ref).join(',')}),${places})` : `${scoreLetter}${(spans.get(n) as Span).from}`);
-    total.getCell(col['得分'] as number).value = { formula: `ROUND(SUM(${scored.nodes.map(ref).join(',')}),${places})`, result: num(scored.total, places) };
+    total.getCell(col['得分'] as number).value = { formula: `ROUND(SUM(${scored.nodes.map(ref).join(',')}),${places})`, result: num(summed, places) };
   } else {
-    total.getCell(col['得分'] as number).value = sumCell(sumOf(col['得分'] as number), num(scored.total, places), places, false);
+    total.getCell(col['得分'] as number).value = sumCell(sumOf(col['得分'] as number), num(summed, places), places, false);
   }
-  total.getCell(col['得分率'] as number).value = rateNum(scored.rate);
-  total.getCell(col['评分依据'] as number).value = `评价等级：${scored.grade}${provisional(scored)}`;
+  total.getCell(col['得分率'] as number).value = rateNum(rateOfRaw(scored));
+  // the row adds up the column; a total rescaled for 不适用 points, or a partial tree's grade, is said beside it
+  const basis = [scored.rescaled?.text, scored.gradedOn?.text].filter(Boolean).join('；');
+  total.getCell(col['评分依据'] as number).value = `评价等级：${scored.grade}${provisional(scored)}${basis ? `（${basis}）` : ''}`;
   styleRow(total, columns, { total: true, spans: new Map([[1, beforeWeight]]) });
   // pages break between level-1 groups (between level-2 groups only inside one taller than a page)
   const groupOf = (n: ScoredNode): RowGroup => {
@@ -233,15 +236,25 @@ function summarySheet(wb: Workbook, input: ScoreReportInput): void {
     if (r - 1 > from) ws.mergeCells(from, 1, r - 1, 1);
   }
   const list = (col: string) => subtotalRows.map((n) => `${col}${n}`).join(',');
-  put('合计', '', scored.tree.total, scored.total, scored.rate, true, { weight: list('C'), score: list('D') });
+  // the 合计 row adds up the subtotals; a total rescaled for 不适用 points follows on a row of its own
+  put('合计', '', scored.tree.total, scored.rescaled?.raw ?? scored.total, scored.rescaled ? rateOfRaw(scored) : scored.rate, true, { weight: list('C'), score: list('D') });
   ws.mergeCells(r - 1, 1, r - 1, 2);
+  if (scored.rescaled) {
+    put('折算得分', '', scored.tree.total, scored.total, scored.rate, true);
+    ws.mergeCells(r - 1, 1, r - 1, 2);
+  }
   const grade = ws.getRow(r);
   grade.getCell(1).value = '评价等级';
-  grade.getCell(3).value = `${scored.grade}${provisional(scored)}`;
+  const basis = [scored.rescaled?.text, scored.gradedOn?.text].filter(Boolean).join('；');
+  const gradeText = `${scored.grade}${provisional(scored)}${basis ? `（${basis}）` : ''}`;
+  grade.getCell(3).value = gradeText;
   ws.mergeCells(r, 1, r, 2);
   ws.mergeCells(r, 3, r, 5);
   styleRow(grade, columns.map((c) => ({ ...c, format: undefined })), { total: true });
-  grade.getCell(3).alignment = { horizontal: 'center', vertical: 'middle' };
+  // a grade with its basis wraps in the merged cells, the row as tall as the text
+  const mergedWidth = columns.slice(2).reduce((w, c) => w + c.width, 0);
+  grade.getCell(3).alignment = basis ? { horizontal: 'left', vertical: 'middle', wrapText: true } : { horizontal: 'center', vertical: 'middle' };
+  if (basis) grade.height = rowHeight([{ text: gradeText, width: mergedWidth, wrap: true }]);
   if (input.chart) {
     // the chart on a page of its own below the table (it would not fit under it), at print size
     ws.getRow(r).addPageBreak();
@@ -249,6 +262,11 @@ function summarySheet(wb: Workbook, input: ScoreReportInput): void {
     const width = CHART_SHEET_WIDTH;
     ws.addImage(image, { tl: { col: 0, row: r + 1 }, ext: { width, height: Math.round((width * input.chart.height) / input.chart.width) } });
   }
+}
+
+/** The raw sum's rate over the whole weight (the row before the rescaled total). */
+function rateOfRaw(scored: ScoreReportInput['scored']): Decimal {
+  return scored.rescaled ? scored.rescaled.raw.dividedBy(scored.tree.total) : scored.rate;
 }
 
 /** The chart's width on the 表3-2 sheet, in pixels: within an A4 landscape page at the sheet's scale. */

@@ -127,7 +127,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
   const configMb = limitsWith(options.limits)['config-mb'];
   const raw = await readStructuredFile(file, show(file), configMb);
   const parsed = evaluationSchema.safeParse(raw);
-  if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: show(file) }, 'evaluation-invalid', EVALUATION_LABELS, raw));
+  if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: show(file) }, 'evaluation-invalid', EVALUATION_LABELS, raw, evaluationSchema));
   const config = parsed.data;
   const derivedSpecs = parseDerived(config, show(file));
   const problems: Problem[] = [];
@@ -212,7 +212,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
         // a filled working paper (评分底稿.xlsx) or the YAML/JSON file
         const rawJudgements = /\.xlsx$/i.test(path) ? await readWorkingPaper(path, display, treeLoaded.tree, treeHash) : await readStructuredFile(path, display, configMb);
         const j = judgementsSchema.safeParse(rawJudgements);
-        if (!j.success) throw new InputError(zodProblems(j.error, { file: display }, 'judgements-invalid', {}, rawJudgements));
+        if (!j.success) throw new InputError(zodProblems(j.error, { file: display }, 'judgements-invalid', {}, rawJudgements, judgementsSchema));
         answers = j.data.judgements;
         given = j.data.metrics;
         written = j.data.report;

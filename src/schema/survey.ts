@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Decimal, ZERO } from '../numbers/decimal.js';
 import { parseNumber, toHalfWidth } from '../numbers/parse.js';
 import type { SurveyScoring } from './evaluation.js';
-import type { ColumnInfo, FieldSpec, InputKind } from './input-kind.js';
+import type { InputKind } from './input-kind.js';
 
 export interface SurveyAnswers {
   /** points (or level weights) given by this respondent over the counted items */

@@ -44,7 +44,7 @@ describe('tree checks', () => {
       ),
     ).toEqual([
       't.yaml 甲：缺少权重 weight',
-      't.yaml 乙：评分规则有误：未知的评分规则类型「magic」，可用：linear、bands、deduct_per_unit、step_deduction、checklist、ratio、grade、manual、composite',
+      't.yaml 乙：评分规则有误：未知的评分规则类型「magic」，可用：linear、bands、deduct_per_unit、step_deduction、checklist、ratio、grade、manual、composite、trend',
       't.yaml 丙：指标编号 b 重复（另见 乙）',
     ]);
     expect(problemsOf(base([{ id: 'c', name: '丙', weight: 10, rule: { kind: 'bands', metric: 'x.y', bands: [{ when: '>=50%', points: 10 }, { when: '[40%,60%)', points: 3 }] } }]))).toEqual([

@@ -4,7 +4,7 @@
 // launch rates (77.5%) against the overall rate (17 ÷ 22 = 77.27%) across a band edge at
 // 77.5%; 子项目A's spent ÷ planned (85%) against its spent ÷ arrived (89.47%); 生活救助
 // persons in 2023 (7) against 2023's persons (9) and 生活救助's persons (8).
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -180,5 +180,19 @@ describe('errors a user of scopes and formulas meets', () => {
     const run = await score(dir);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('target 和 target_metric 只能写一个');
+  });
+});
+
+describe('what a reviewer would raise', () => {
+  it('a metric the evaluator gives that no rule reads is a note naming it', async () => {
+    const dir = copyFixture('scopes');
+    writeFileSync(join(dir, 'judgements.yaml'), 'metrics:\n  roster.household_count: { value: 12, label: 帮扶户数, kind: count, source: 走访记录 }\n');
+    edit(dir, 'evaluation.yaml', (t) => t.replace('derived:', '  - { kind: judgements, file: judgements.yaml }\nderived:'));
+    const run = await runInProcess(['score', dir, '-o', mkdtempSync(join(tmpdir(), 'jixiao-scopes-')), '--no-chart', '--format', 'json'], dir);
+    expect(run.code).toBe(0);
+    const notes = JSON.parse(run.stdout).problems.filter((p: { code: string }) => p.code === 'metric-given-unused');
+    expect(notes.map((p: { severity: string; message: string; where: { file: string } }) => [p.severity, p.message, p.where.file])).toEqual([
+      ['info', '评价判断给出的指标数据 roster.household_count（帮扶户数）没有被任何评分规则使用', 'judgements.yaml'],
+    ]);
   });
 });

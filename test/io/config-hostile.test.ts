@@ -79,3 +79,17 @@ describe('only regular files are read', () => {
     expect([p.code, p.message]).toEqual(['file-unreadable', '文件不存在']);
   });
 });
+
+describe('syntax errors say where, in Chinese', () => {
+  it.each([
+    ['t.yaml', 'a: 1\nb:\n\t- 1\n', 'yaml-invalid', 3, 'YAML 格式有误（第 1 列）：不能用制表符缩进，请改用空格'],
+    // an unclosed bracket is found where the file ends
+    ['t.yaml', 'title: x\nlist: [1, 2\n', 'yaml-invalid', 3, 'YAML 格式有误（第 1 列）：缩进不对，或方括号 / 花括号没有闭合'],
+    ['t.yaml', 'a: 1\na: 2\n', 'yaml-invalid', 2, 'YAML 格式有误（第 1 列）：同一层中有重复的键'],
+    ['t.yaml', 'a: @x\n', 'yaml-invalid', 1, 'YAML 格式有误（第 4 列）：值不能以 @ ` 等保留字符开头，请给值加引号'],
+    ['t.json', '{\n  "a": 1,,\n}', 'json-invalid', 2, 'JSON 格式有误（第 10 列附近）'],
+  ])('%s %j', async (name, text, code, row, message) => {
+    const p = await failure(() => readStructuredFile(file(name, text), name));
+    expect([p.code, p.where.row, p.message]).toEqual([code, row, message]);
+  });
+});

@@ -23,7 +23,7 @@ describe('zodProblems', () => {
       'a.yaml：list过大或过长（应为 不超过 3，实际为 列表）',
       'a.yaml：未知字段 extra 建议：检查拼写；允许的字段见 README',
     ]);
-    expect(texts(s, { n: 1, list: ['1', '2'] })).toEqual(['a.yaml：缺少kind']);
+    expect(texts(s, { n: 1, list: ['1', '2'] })).toEqual(['a.yaml：缺少 kind']);
   });
 
   it('shortens long values and names shapes', () => {
@@ -79,7 +79,7 @@ describe('zodProblems, branch by branch', () => {
   });
 
   it('a missing field without the data: 缺少, and the field (or 内容 at the top)', () => {
-    expect(noData(z.strictObject({ a: z.string() }), {})).toEqual(['a.yaml：缺少a']);
+    expect(noData(z.strictObject({ a: z.string() }), {})).toEqual(['a.yaml：缺少 a']);
     expect(noData(z.string(), undefined)).toEqual(['a.yaml：缺少内容']);
   });
 
@@ -112,5 +112,26 @@ describe('zodProblems, branch by branch', () => {
   it('a message of ours is shown even when it quotes an English word; zod’s own never', () => {
     const s = z.strictObject({ a: z.string().refine(() => false, '取值 Invalid 不可用'), b: z.string().refine(() => false, 'Invalid input 无效') });
     expect(texts(s, { a: 'x', b: 'y' })).toEqual(['a.yaml：a：取值 Invalid 不可用', 'a.yaml：b不符合要求（实际为 y）']);
+  });
+});
+
+describe('did you mean', () => {
+  const withSchema = (schema: z.ZodType, data: unknown) => {
+    const r = schema.safeParse(data);
+    return r.success ? [] : zodProblems(r.error, { file: 'a.yaml' }, 'x-invalid', {}, data, schema).map((p) => formatProblem(p));
+  };
+  const inputs = z.strictObject({
+    inputs: z.array(z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('roster'), file: z.string(), year: z.number().optional() }), z.strictObject({ kind: z.literal('survey'), file: z.string(), scoring: z.string() })])),
+    settings: z.strictObject({ audit: z.strictObject({ age_max: z.number().optional() }).default({}) }).default({ audit: {} }),
+  });
+  it('names the key a misspelt one most likely is, and the keys still open at that place (through arrays, unions and defaults)', () => {
+    expect(withSchema(inputs, { inputs: [{ kind: 'survey', file: 'a', scorng: 'x' }] })).toEqual(['a.yaml：缺少 inputs[0].scoring', 'a.yaml：未知字段 inputs[0].scorng 建议：scorng 是否应为 scoring？此处可用的字段：scoring']);
+    // both written: nothing to guess, nothing open
+    expect(withSchema(inputs, { inputs: [{ kind: 'survey', file: 'a', scoring: 'x', scorng: 1 }] })).toEqual(['a.yaml：未知字段 inputs[0].scorng 建议：检查拼写；允许的字段见 README']);
+    expect(withSchema(inputs, { inputs: [{ kind: 'roster', file: 'a', yaer: 2020 }] })).toEqual(['a.yaml：未知字段 inputs[0].yaer 建议：yaer 是否应为 year？此处可用的字段：year']);
+    expect(withSchema(inputs, { inputs: [], settings: { audit: { agemax: 1 } } })).toEqual(['a.yaml：未知字段 settings.audit.agemax 建议：agemax 是否应为 age_max？此处可用的字段：age_max']);
+  });
+  it('no guess for a key far from every allowed one (more than 2 edits and more than a third of it)', () => {
+    expect(withSchema(inputs, { inputs: [], colour: 1 })).toEqual(['a.yaml：未知字段 colour 建议：此处可用的字段：settings']);
   });
 });

@@ -34,7 +34,7 @@ describe('audit settings', () => {
     [{ county_prefixes: [''] }, 'e.yaml：county_prefixes[0]过小或过短（应为 不少于 1，实际为 ）'],
     [{ age: { min: 1.5 } }, 'e.yaml：age.min的类型不对（应为 整数，实际为 1.5）'],
     [{ standards: { 医疗救助: { max: -1 } } }, 'e.yaml：standards.医疗救助.max：不能为负数'],
-    [{ dibao_monthly: 'abc' }, 'e.yaml：dibao_monthly：应为数字，实际为「abc」'],
+    [{ dibao_monthly: 'abc' }, 'e.yaml：dibao_monthly：应为数字或分数（如 1/3），实际为「abc」'],
     [{ approvals: { city: -1 } }, 'e.yaml：approvals.city：不能为负数'],
     [{ deadline: '1130' }, 'e.yaml：deadline：每年的截止日应写成 月-日，如 11-30'],
     [{ deadline: { 2020: '2020-9-30' } }, 'e.yaml：deadline.2020：截止日期应写成 年-月-日，如 2020-09-30'],
@@ -96,7 +96,7 @@ describe('evaluation.yaml', () => {
     [{ inputs: [{ kind: 'roster', file: 'a', year: 1989 }] }, 'e.yaml：年度 inputs[0].year过小或过短（应为 不少于 1990，实际为 1989）'],
     [{ output: '评分结果.xlsx.bak' }, 'e.yaml：输出文件名 output：应为不含路径的 .xlsx 文件名'],
     [{ tree: '' }, 'e.yaml：指标体系文件 tree过小或过短（应为 不少于 1，实际为 ）'],
-    [{ inputs: [{ kind: 'survey', file: 'a', scoring: { mode: 'scores', items: ['问题1'], max: '十' } }] }, 'e.yaml：inputs[0].scoring.max：应为数字，实际为「十」'],
+    [{ inputs: [{ kind: 'survey', file: 'a', scoring: { mode: 'scores', items: ['问题1'], max: '十' } }] }, 'e.yaml：inputs[0].scoring.max：应为数字或分数（如 1/3），实际为「十」'],
     [{ settings: { audit: { age: { max: 'x' } } } }, 'e.yaml：settings.audit.age.max的类型不对（应为 数字，实际为 x）'],
   ])('%j', (change, text) => {
     expect(texts(evaluationSchema, { ...ok, ...change }, EVALUATION_LABELS)).toEqual([text]);

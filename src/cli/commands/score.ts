@@ -102,6 +102,7 @@ function summaryLines({ loaded, scored, problems }: EvaluationResult, shown: str
     lines.push(`  ${n.node.name.padEnd(8, '　')} ${n.score.toFixed(places).padStart(7)} / ${pts(n.node.weight).padEnd(4)} ${percent(n.rate)}`);
   }
   lines.push(c.bold(`  ${'合计'.padEnd(8, '　')} ${scored.total.toFixed(places).padStart(7)} / ${pts(scored.tree.total).padEnd(4)} ${percent(scored.rate)}  评价等级：${scored.grade}`));
+  for (const note of [scored.rescaled?.text, scored.gradedOn?.text]) if (note) lines.push(`  ${note}`);
   if (scored.pending > 0) lines.push(c.bold(`草稿：${scored.pending} 个末级指标待评（暂计 0 分），合计与等级为暂定`));
   const counts = countBySeverity(problems);
   if (problems.length > 0) lines.push(`问题：错误 ${counts.error} 个，警告 ${counts.warning} 个，提示 ${counts.info} 个（详见工作簿「问题清单」）`);

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Decimal, plain, roundTo } from '../../numbers/decimal.js';
 import { decimalSchema, nonNegativeDecimal } from '../../schema/numbers.js';
 import { formatMetricValue, type Metric } from '../../metrics/metric.js';
+import { writtenFraction } from '../../numbers/fraction.js';
 import { canonicalName, metricName, MetricNameError, parseMetricRef, whyMissing } from '../../metrics/metric-name.js';
 import { RuleError, type RuleInput } from '../rule-kind.js';
 
@@ -30,6 +31,14 @@ export const metricNameSchema = z.string().transform((text, ctx) => {
     return z.NEVER;
   }
 });
+
+/** 不适用 / 暂不扣分: an item or part that does not apply to this project. */
+export const NOT_APPLICABLE = ['n/a', '不适用', '暂不扣分'] as const;
+export const notApplicableAnswer = z.enum(NOT_APPLICABLE);
+export const isNotApplicable = (a: unknown): boolean => (NOT_APPLICABLE as readonly unknown[]).includes(a);
+
+/** What 不适用 does to the points (default award: DECISIONS.md). */
+export const notApplicablePolicy = z.enum(['award', 'redistribute', 'rescale']).default('award');
 
 /** Fields every answer may carry. */
 export const reasonFields = {
@@ -63,9 +72,9 @@ export function show(metric: Metric, value: Decimal = metric.value): string {
   return formatMetricValue(metric.kind, value, metric.unit);
 }
 
-/** Points as printed in traces: at most 2 decimals, trailing zeros dropped. */
+/** Points as printed in traces: at most 4 decimals, trailing zeros dropped; a fraction as its author wrote it (10/3). */
 export function pts(value: Decimal): string {
-  return plain(roundTo(value, 4));
+  return writtenFraction(value) ?? plain(roundTo(value, 4));
 }
 
 export function pointsInRange(range: PointsRange): string {

@@ -1,12 +1,12 @@
 // 组合计分: one leaf scored as the sum of sub-rules (帮扶工作完成情况 =
 // 帮扶开展率部分 + 建档人员救助率部分). Each part names its points and any rule kind.
 import { z } from 'zod';
-import { ZERO, sum } from '../../numbers/decimal.js';
 import type { PartOutcome, RuleKind, RuleOutcome } from '../rule-kind.js';
 import { RuleError } from '../rule-kind.js';
 import type { RuleSpec } from '../tree.js';
 import { answerProblemText, kindOf, parseRuleSpec } from './registry.js';
-import { clampPoints, computedWithoutAnswer, nonNegativeDecimal, pts, reasonFields } from './common.js';
+import { clampPoints, computedWithoutAnswer, isNotApplicable, nonNegativeDecimal, notApplicablePolicy, pts, reasonFields } from './common.js';
+import { decimalOf, exactSum, fractionOf } from '../../numbers/fraction.js';
 
 const part = z.strictObject({
   id: z.string().regex(/^[A-Za-z0-9_-]+$/, '编号只能用字母、数字、下划线和连字符'),
@@ -22,7 +22,7 @@ const part = z.strictObject({
   }),
 });
 
-const params = z.strictObject({ parts: z.array(part).min(2) }).superRefine((p, ctx) => {
+const params = z.strictObject({ parts: z.array(part).min(2), not_applicable: notApplicablePolicy }).superRefine((p, ctx) => {
   const ids = p.parts.map((x) => x.id);
   ids.filter((id, i) => ids.indexOf(id) !== i).forEach((id) => ctx.addIssue({ code: 'custom', message: `部分编号 ${id} 重复` }));
   if (p.parts.some((x) => x.rule.kind === 'composite')) ctx.addIssue({ code: 'custom', message: '组合计分的部分不能再是组合计分' });
@@ -43,7 +43,7 @@ export const composite: RuleKind<Params, z.infer<typeof answer>> = {
   params,
   answer,
   needsAnswer: computedWithoutAnswer,
-  maxPoints: (p) => sum(p.parts.map((x) => x.points)),
+  maxPoints: (p) => exactSum(p.parts.map((x) => x.points)),
   lint(p) {
     const messages: string[] = [];
     for (const x of p.parts) {
@@ -64,12 +64,17 @@ export const composite: RuleKind<Params, z.infer<typeof answer>> = {
     const metricsUsed: RuleOutcome['metricsUsed'] = [];
     const warnings: string[] = [];
     const actuals: string[] = [];
+    const notApplicable: typeof p.parts = [];
     for (const x of p.parts) {
       const kind = kindOf(x.rule.kind);
       const rawAnswer = given[x.id];
+      if (isNotApplicable(rawAnswer)) {
+        notApplicable.push(x);
+        continue;
+      }
       const parsed = rawAnswer === undefined ? undefined : kind.answer.safeParse(rawAnswer);
       if (parsed && !parsed.success) {
-        throw new RuleError(`部分「${x.name}」的评价判断不符合要求：${answerProblemText(parsed.error, rawAnswer)}`, 'answer-invalid');
+        throw new RuleError(`部分「${x.name}」的评价判断不符合要求：${answerProblemText(parsed.error, rawAnswer, kind.answer)}`, 'answer-invalid');
       }
       if (!parsed && kind.needsAnswer(x.rule.params)) {
         throw new RuleError(`缺少部分「${x.name}」（${x.id}）的评价判断`, 'answer-missing');
@@ -87,14 +92,24 @@ export const composite: RuleKind<Params, z.infer<typeof answer>> = {
       warnings.push(...outcome.warnings.map((w) => `部分「${x.name}」：${w}`));
       if (outcome.actual) actuals.push(outcome.actual);
     }
-    const total = outcomes.reduce((acc, o) => acc.plus(o.points), ZERO);
+    const applied = exactSum(outcomes.map((o) => o.points));
+    const naPoints = exactSum(notApplicable.map((x) => x.points));
+    const applicableMax = exactSum(outcomes.map((o) => o.max));
+    // 不适用 parts: their points given (award, and when nothing else applies), spread over the
+    // other parts in proportion (redistribute), or taken out of the weight (rescale)
+    const policy = notApplicable.length === 0 || applicableMax.isZero() ? 'award' : p.not_applicable;
+    const total = policy === 'award' ? exactSum([applied, naPoints]) : policy === 'redistribute' ? input.roundPart(decimalOf(fractionOf(applied).mul(fractionOf(exactSum([applicableMax, naPoints]))).div(fractionOf(applicableMax)))) : applied;
+    const naLines = notApplicable.map((x) => `${x.name}（${pts(x.points)} 分）：不适用，${policy === 'award' ? `按规定给予该部分分值 ${pts(x.points)} 分` : policy === 'redistribute' ? '分值按比例分配到其余部分' : '分值从本指标权重中扣除，总分按比例折算'}`);
+    const spreadLine = policy === 'redistribute' ? `；其余部分得 ${pts(applied)} / ${pts(applicableMax)} 分，按比例折算为 ${pts(total)} 分` : '';
+    const lines = [...outcomes.map((o) => `${o.name}（${pts(o.max)} 分）：${o.trace}`), ...naLines];
     return {
       points: total,
       parts: outcomes,
       metricsUsed,
       warnings,
       ...(actuals.length > 0 ? { actual: actuals.join('；') } : {}),
-      trace: outcomes.map((o) => `${o.name}（${pts(o.max)} 分）：${o.trace}`).join('；') + `；合计得 ${pts(total)} 分`,
+      ...(policy === 'rescale' ? { removed: naPoints } : {}),
+      trace: lines.join('；') + spreadLine + `；合计得 ${pts(total)} 分`,
     };
   },
 };

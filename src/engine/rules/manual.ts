@@ -2,9 +2,13 @@
 // that really are free judgement. Everything else should use a rule that explains itself.
 import { z } from 'zod';
 import { RuleError, type RuleKind } from '../rule-kind.js';
-import { nonNegativeDecimal, pts, reasonFields } from './common.js';
+import { metricNameSchema, nonNegativeDecimal, pts, reasonFields, show, useMetric } from './common.js';
 
-const params = z.strictObject({ guidance: z.string().optional() });
+const params = z.strictObject({
+  guidance: z.string().optional(),
+  /** the figure the judgement rests on, shown as 完成值 (and checked against the target: full points for a missed target is a warning) */
+  metric: metricNameSchema.optional(),
+});
 const answer = z.strictObject({ ...reasonFields, points: nonNegativeDecimal });
 
 export const manual: RuleKind<z.infer<typeof params>, z.infer<typeof answer>> = {
@@ -15,13 +19,26 @@ export const manual: RuleKind<z.infer<typeof params>, z.infer<typeof answer>> = 
   answer,
   needsAnswer: () => true,
   maxPoints: (_p, points) => points,
-  score(_p, input) {
+  score(p, input) {
     const a = input.answer;
     if (!a) throw new RuleError('人工评分指标缺少 points 和 reason', 'answer-missing');
     if (!a.reason || a.reason.trim() === '') throw new RuleError('人工评分必须写明理由 reason', 'answer-reason-missing');
     if (a.points.greaterThan(input.points)) {
       throw new RuleError('人工评分超过指标分值', 'answer-points-out-of-range', { expected: `0-${pts(input.points)} 分`, found: `${pts(a.points)} 分` });
     }
-    return { points: a.points, metricsUsed: [], warnings: [], trace: `评价人员评定 ${pts(a.points)} 分：${a.reason}` };
+    const metric = p.metric !== undefined ? useMetric(input, p.metric) : undefined;
+    const warnings: string[] = [];
+    const t = input.target;
+    if (metric && t?.value !== undefined && t.direction && a.points.equals(input.points)) {
+      const met = t.direction === '>=' ? metric.value.greaterThanOrEqualTo(t.value) : t.direction === '<=' ? metric.value.lessThanOrEqualTo(t.value) : metric.value.equals(t.value);
+      if (!met) warnings.push(`评价人员给了满分，但${metric.label} ${show(metric)} 未达到目标 ${t.text}`);
+    }
+    return {
+      points: a.points,
+      metricsUsed: metric ? [metric] : [],
+      warnings,
+      ...(metric ? { actual: show(metric) } : {}),
+      trace: `评价人员评定 ${pts(a.points)} 分：${a.reason}${metric ? `（${metric.label} ${show(metric)}）` : ''}`,
+    };
   },
 };

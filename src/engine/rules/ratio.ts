@@ -2,7 +2,8 @@
 //  ≥ target: met → full; missed → actual ÷ target × points (2020 rule), or with a
 //    pass mark (2021 rule) (rate − 60%) ÷ 40% × points and 0 below the mark.
 //  ≤ target: met → full; above it falling linearly to 0 at `zero_at_multiple` × target.
-//  = target: within the tolerance → full, else 0.
+//  = target: within the tolerance → full, else 0; or, with `equal: deviation` (as provincial
+//    platforms score), points × (1 − |actual − target| ÷ target), floored at 0.
 // Over-target policy: a rate above `explain_above` (default 130%) needs an
 // explanation in the judgements (else a warning); `markdown: true` also deducts
 // (rate − explain_above) × points, since a far exceeded target was likely set too low.
@@ -23,6 +24,8 @@ const params = z
   /** overrides the direction when the target text has none ("15000元") */
   direction: z.enum(['>=', '<=', '=']).optional(),
   tolerance: nonNegativeDecimal.optional(),
+  /** how "= target" scores outside the tolerance: nothing (default), or less by the relative deviation */
+  equal: z.enum(['all_or_nothing', 'deviation']).default('all_or_nothing'),
   pass_mark: nonNegativeDecimal.refine((d) => d.lessThan(1), { message: 'pass_mark 应小于 100%' }).optional(),
   zero_at_multiple: decimalSchema.refine((d) => d.greaterThan(1), { message: 'zero_at_multiple 应大于 1' }).default(new Decimal(2)),
   over_target: z
@@ -75,6 +78,16 @@ export const ratio: RuleKind<Params, z.infer<typeof answer>> = {
     if (t.direction === '=') {
       const tolerance = p.tolerance ?? ZERO;
       const within = v.minus(t.value).abs().lessThanOrEqualTo(tolerance);
+      if (!within && p.equal === 'deviation') {
+        const deviation = t.value.isZero() ? ONE : v.minus(t.value).abs().dividedBy(t.value.abs());
+        const points = input.roundPart(clampPoints(ONE.minus(deviation).times(full), full));
+        return {
+          ...base,
+          warnings,
+          points,
+          trace: `${head}，偏差 ${pts(deviation.times(100).toDecimalPlaces(2))}%，按 (1 − |完成值 − 目标值| ÷ 目标值) × ${pts(full)} 计 ${pts(points)} 分`,
+        };
+      }
       return {
         ...base,
         warnings,

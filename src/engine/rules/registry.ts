@@ -13,6 +13,7 @@ import { linear } from './linear.js';
 import { manual } from './manual.js';
 import { ratio } from './ratio.js';
 import { stepDeduction } from './step-deduction.js';
+import { trend } from './trend.js';
 
 // Each kind is generic in its own params; the registry holds them erased.
 // Built on first use: composite imports this module, so the table must not be
@@ -20,7 +21,7 @@ import { stepDeduction } from './step-deduction.js';
 let table: Record<string, RuleKind<any, any>> | undefined;
 function kinds(): Record<string, RuleKind<any, any>> {
   table ??= Object.fromEntries(
-    [linear, bands, deductPerUnit, stepDeduction, checklist, ratio, grade, manual, composite].map((k) => [k.kind, k]),
+    [linear, bands, deductPerUnit, stepDeduction, checklist, ratio, grade, manual, composite, trend].map((k) => [k.kind, k]),
   );
   return table;
 }
@@ -35,8 +36,8 @@ export function kindOf(name: string): RuleKind<unknown, unknown> {
   return kind;
 }
 
-export function answerProblemText(error: z.ZodError, data: unknown): string {
-  return zodProblems(error, {}, 'answer-invalid', {}, data).map((p) => formatProblem(p)).join('；');
+export function answerProblemText(error: z.ZodError, data: unknown, schema?: z.ZodType): string {
+  return zodProblems(error, {}, 'answer-invalid', {}, data, schema).map((p) => formatProblem(p)).join('；');
 }
 
 export type ParsedRule = { ok: true; spec: RuleSpec } | { ok: false; messages: string[] };
@@ -50,7 +51,7 @@ export function parseRuleSpec(raw: Record<string, unknown>): ParsedRule {
   }
   const parsed = module.params.safeParse(rest);
   if (!parsed.success) {
-    return { ok: false, messages: zodProblems(parsed.error, {}, 'rule-invalid', {}, rest).map((p) => formatProblem(p)) };
+    return { ok: false, messages: zodProblems(parsed.error, {}, 'rule-invalid', {}, rest, module.params).map((p) => formatProblem(p)) };
   }
   return { ok: true, spec: { kind: module.kind, params: parsed.data } };
 }

@@ -114,12 +114,12 @@ describe('composite', () => {
     expect(paramErrors({ kind: 'composite', parts: [p1, p1] })).toEqual(['部分编号 p1 重复']);
     expect(paramErrors({ kind: 'composite', parts: [p1, { id: 'c', name: 'c', points: 1, rule: comp }] })).toEqual(['组合计分的部分不能再是组合计分']);
     expect(paramErrors({ kind: 'composite', parts: [p1, { id: 'c', name: 'c', points: 1, rule: { kind: 'nope' } }] })).toEqual([
-      'parts[1].rule：未知的评分规则类型「nope」，可用：linear、bands、deduct_per_unit、step_deduction、checklist、ratio、grade、manual、composite',
+      'parts[1].rule：未知的评分规则类型「nope」，可用：linear、bands、deduct_per_unit、step_deduction、checklist、ratio、grade、manual、composite、trend',
     ]);
     expect(paramErrors({ kind: 'composite', parts: [p1, { id: 'c d', name: '', points: 1, rule: { kind: 'manual', x: 1 } }] })).toEqual([
       'parts[1].id：编号只能用字母、数字、下划线和连字符',
       'parts[1].name过小或过短（应为 不少于 1，实际为 ）',
-      'parts[1].rule：未知字段 x 建议：检查拼写；允许的字段见 README',
+      'parts[1].rule：未知字段 x 建议：此处可用的字段：guidance、metric',
     ]);
   });
 });
