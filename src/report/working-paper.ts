@@ -50,7 +50,7 @@ const HOW_TO_ANSWER: Record<PaperSlot['input'], string> = {
   choice: '从下拉列表中选择（符合 / 不符合 / 部分，或 存在 / 不存在，或评定的等级），也可直接输入这些词',
   points: '填写分数，介于 0 与该项分值之间（可带小数，如 1.5）',
   count: '填写发现的处数或次数：不小于 0 的整数',
-  share: '「回答」填写现有数，「应有」填写应有数（如 现有资料 18 份、应有资料 20 份）',
+  share: '从下拉列表中选择（符合 / 不符合 / 不适用），或「回答」填写现有数、「应有」填写应有数（如 现有资料 18 份、应有资料 20 份）',
   text: '填写文字',
 };
 
@@ -80,7 +80,7 @@ function helpSheet(wb: Workbook, input: PaperInput, kinds: ReadonlySet<PaperSlot
 }
 
 /** An answer as the evaluator would type it in the paper: Chinese words for the YAML keywords. */
-const SAID: Record<string, string> = { met: '符合', not_met: '不符合', none: '不存在', found: '存在', yes: '符合', no: '不符合' };
+const SAID: Record<string, string> = { met: '符合', not_met: '不符合', none: '不存在', found: '存在', yes: '符合', no: '不符合', 'n/a': '不适用' };
 
 function cellsFor(value: unknown): [unknown, unknown] {
   if (value === undefined || value === null) return [null, null];

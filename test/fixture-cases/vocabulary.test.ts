@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT } from '../helpers/fixture-copy.js';
+import { copyFixture, edit, ROOT } from '../helpers/fixture-copy.js';
 import { runInProcess } from '../helpers/run-in-process.js';
 
 interface JsonNode { id: string; weight: string; weight_written?: string; score: string; rate: string; removed?: string; actual?: string; trace?: string; children?: JsonNode[] }
@@ -92,5 +92,32 @@ describe('fixtures/vocabulary', () => {
     const md = readFileSync(join(o, '评价报告.md'), 'utf8');
     expect(md).toContain('审批手续完整（5 分）：不适用，分值从本指标权重中扣除，总分按比例折算；公示到位（5 分）：不符合，得 0 分；合计得 10 分。根据指标评分规则，其中 5 分不适用，从本指标权重中扣除，本指标扣 5 分，本指标得分 10 分。');
     expect(md).toContain('不适用的 5 分从总分中扣除，按 80.21 ÷ (100 − 5) × 100 折算为 84.43 分。');
+  });
+});
+
+describe('the working paper asks for the new answers', () => {
+  it('不适用 in words, the findings of an item as a count; filled from the YAML it scores to the same bytes', async () => {
+    const dir = copyFixture('vocabulary');
+    expect((await runInProcess(['worksheet', dir, '-o', dir], dir)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, '评分底稿.xlsx'));
+    const cells: unknown[][] = [];
+    wb.getWorksheet('评分底稿')!.eachRow((row) => {
+      if (['institutions', 'allocation'].includes(String(row.getCell(1).value)) && !['reason', 'actual', 'note'].includes(String(row.getCell(9).value))) {
+        cells.push([row.getCell(1).value, row.getCell(9).value, row.getCell(7).value]);
+      }
+    });
+    expect(cells).toEqual([
+      ['allocation', 'items.rules.findings', 1],
+      ['institutions', 'items.sound', '符合'],
+      ['institutions', 'items.approvals', '不适用'],
+      ['institutions', 'items.publicity', '不符合'],
+    ]);
+    const fromYaml = mkdtempSync(join(tmpdir(), 'jixiao-vocab-'));
+    expect((await runInProcess(['score', dir, '-o', fromYaml, '--no-chart'], dir)).code).toBe(0);
+    edit(dir, 'evaluation.yaml', (t) => t.replace('file: judgements.yaml', 'file: 评分底稿.xlsx'));
+    const fromPaper = mkdtempSync(join(tmpdir(), 'jixiao-vocab-'));
+    expect((await runInProcess(['score', dir, '-o', fromPaper, '--no-chart'], dir)).code).toBe(0);
+    expect(readFileSync(join(fromPaper, '评分结果.xlsx')).equals(readFileSync(join(fromYaml, '评分结果.xlsx')))).toBe(true);
   });
 });
