@@ -93,6 +93,9 @@ export function whyMissing(text: string, names: Iterable<string>): string {
     if (wanted === undefined) continue;
     const values = [...new Set(sameBase.map((x) => x.r.scope[key]).filter((v): v is string => v !== undefined))].sort();
     if (!values.includes(wanted)) {
+      // a bare [省财政] where 省财政 is a source: say which scope holds it
+      const elsewhere = SCOPE_KEYS.find((k) => k !== key && sameBase.some((x) => x.r.scope[k] === wanted));
+      if (elsewhere) return `「${wanted}」是${SCOPE_LABELS[elsewhere]}，不是${SCOPE_LABELS[key]}：写作 ${ref.base}[${elsewhere}=${wanted}]`;
       return values.length > 0 ? `数据中没有${SCOPE_LABELS[key]}「${wanted}」，现有：${values.join('、')}` : `${ref.base} 没有按${SCOPE_LABELS[key]}分的数据`;
     }
   }

@@ -51,6 +51,7 @@ describe('metric names', () => {
     ['budget.spent@2022', '数据中没有 2022 年，现有：2023、2024'],
     ['roster.paid@2022', 'roster.paid 没有按年度分的数据'],
     ['survey.satisfaction[参与者]', '数据中没有问卷名称「参与者」，现有：主办方'],
+    ['budget.spent[省财政]', '「省财政」是资金来源，不是帮扶类型：写作 budget.spent[source=省财政]'],
     ['budget.spend', '现有的指标数据（最接近的在前）：budget.spent、budget.spent@2023、budget.spent@2024、budget.spent[source=市财政]、budget.spent[source=省财政]'],
     ['budget.spent[', '指标数据名「budget.spent[」应形如 roster.persons、roster.paid[医疗救助]、budget.spent[source=省财政]@2024'],
   ])('why %s finds nothing: %s', (ref, why) => {

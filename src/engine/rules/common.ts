@@ -68,6 +68,17 @@ export function useMetric(input: RuleInput<unknown>, name: string): Metric {
   return metric;
 }
 
+/**
+ * A judged leaf given full points while the figure it rests on misses the numeric target:
+ * the warning a reviewer would raise, with both; nothing when the target is met or not numeric.
+ */
+export function fullDespiteMiss(metric: Metric | undefined, target: RuleInput<unknown>['target'], given: Decimal, full: Decimal): string[] {
+  if (!metric || target?.value === undefined || !target.direction || !given.equals(full)) return [];
+  const v = metric.value;
+  const met = target.direction === '>=' ? v.greaterThanOrEqualTo(target.value) : target.direction === '<=' ? v.lessThanOrEqualTo(target.value) : v.equals(target.value);
+  return met ? [] : [`评价人员给了满分，但${metric.label} ${show(metric)} 未达到目标 ${target.text}`];
+}
+
 export function show(metric: Metric, value: Decimal = metric.value): string {
   return formatMetricValue(metric.kind, value, metric.unit);
 }

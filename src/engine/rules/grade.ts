@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { Decimal } from '../../numbers/decimal.js';
 import { RuleError, type RuleKind } from '../rule-kind.js';
-import { nonNegativeDecimal, pointsOrRange, pts, reasonFields, type PointsRange } from './common.js';
+import { fullDespiteMiss, metricNameSchema, nonNegativeDecimal, pointsOrRange, pts, reasonFields, show, useMetric, type PointsRange } from './common.js';
 
 const level = z.strictObject({
   name: z.string().min(1),
@@ -13,9 +13,12 @@ const level = z.strictObject({
   upper_inclusive: z.boolean().default(true),
 });
 
+/** the figure the judgement rests on: shown as 完成值, and full points for a missed target warn */
+const metric = metricNameSchema.optional();
+
 const params = z.union([
-  z.strictObject({ levels: z.array(level).min(1) }),
-  z.strictObject({ preset: z.literal('qualitative-2020') }),
+  z.strictObject({ levels: z.array(level).min(1), metric }),
+  z.strictObject({ preset: z.literal('qualitative-2020'), metric }),
 ]);
 
 const answer = z.strictObject({ ...reasonFields, grade: z.string().min(1), points: nonNegativeDecimal.optional() });
@@ -82,12 +85,13 @@ export const grade: RuleKind<Params, z.infer<typeof answer>> = {
       }
       points = a.points;
     }
+    const figure = p.metric !== undefined ? useMetric(input, p.metric) : undefined;
     return {
       points,
-      actual: chosen.name,
-      metricsUsed: [],
-      warnings: [],
-      trace: `评定等级「${chosen.name}」（${rangeText(chosen)}），得 ${pts(points)} 分`,
+      actual: figure ? `${chosen.name}（${show(figure)}）` : chosen.name,
+      metricsUsed: figure ? [figure] : [],
+      warnings: fullDespiteMiss(figure, input.target, points, input.points),
+      trace: `评定等级「${chosen.name}」（${rangeText(chosen)}），得 ${pts(points)} 分${figure ? `（${figure.label} ${show(figure)}）` : ''}`,
     };
   },
 };

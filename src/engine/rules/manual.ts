@@ -2,7 +2,7 @@
 // that really are free judgement. Everything else should use a rule that explains itself.
 import { z } from 'zod';
 import { RuleError, type RuleKind } from '../rule-kind.js';
-import { metricNameSchema, nonNegativeDecimal, pts, reasonFields, show, useMetric } from './common.js';
+import { fullDespiteMiss, metricNameSchema, nonNegativeDecimal, pts, reasonFields, show, useMetric } from './common.js';
 
 const params = z.strictObject({
   guidance: z.string().optional(),
@@ -27,12 +27,7 @@ export const manual: RuleKind<z.infer<typeof params>, z.infer<typeof answer>> = 
       throw new RuleError('人工评分超过指标分值', 'answer-points-out-of-range', { expected: `0-${pts(input.points)} 分`, found: `${pts(a.points)} 分` });
     }
     const metric = p.metric !== undefined ? useMetric(input, p.metric) : undefined;
-    const warnings: string[] = [];
-    const t = input.target;
-    if (metric && t?.value !== undefined && t.direction && a.points.equals(input.points)) {
-      const met = t.direction === '>=' ? metric.value.greaterThanOrEqualTo(t.value) : t.direction === '<=' ? metric.value.lessThanOrEqualTo(t.value) : metric.value.equals(t.value);
-      if (!met) warnings.push(`评价人员给了满分，但${metric.label} ${show(metric)} 未达到目标 ${t.text}`);
-    }
+    const warnings = fullDespiteMiss(metric, input.target, a.points, input.points);
     return {
       points: a.points,
       metricsUsed: metric ? [metric] : [],

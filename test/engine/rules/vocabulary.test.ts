@@ -236,3 +236,14 @@ describe('manual with the figure it rests on', () => {
     expect([at('≤5300元', '5300'), at('≤5300元', '5301'), at('=8元', '8'), at('=8元', '9')]).toEqual([0, 1, 0, 1]);
   });
 });
+
+describe('grade with the figure it rests on', () => {
+  const rule = { kind: 'grade', metric: 'x.r', levels: [{ name: '好', points: 4 }, { name: '一般', points: [1, 3] }] };
+  const run = (v: string, answer: Record<string, unknown>) => runRule({ rule, points: 4, target: '≥98%', metrics: [metric('x.r', v, 'ratio', '发放及时率')], answer });
+  it('full points for a missed target warn; below full or at the target, none', () => {
+    expect(run('0.9', { grade: '好' }).warnings).toEqual(['评价人员给了满分，但发放及时率 90.00% 未达到目标 ≥98%']);
+    expect(run('0.98', { grade: '好' }).warnings).toEqual([]);
+    expect(run('0.9', { grade: '一般', points: 3, reason: 'x' }).warnings).toEqual([]);
+    expect([run('0.9', { grade: '好' }).actual, run('0.9', { grade: '好' }).trace]).toEqual(['好（90.00%）', '评定等级「好」（4 分），得 4 分（发放及时率 90.00%）']);
+  });
+});
