@@ -11,6 +11,7 @@ import { auditCommand } from './commands/audit.js';
 import { worksheetCommand } from './commands/worksheet.js';
 import { batchCommand } from './commands/batch.js';
 import { reportCommand } from './commands/report.js';
+import { lintCommand } from './commands/lint.js';
 import { EXIT_INPUT, EXIT_OK } from './conventions.js';
 import { printJson, printProblems } from './print.js';
 
@@ -47,7 +48,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(auditCommand(setExit))
     .addCommand(worksheetCommand(setExit))
     .addCommand(batchCommand(setExit))
-    .addCommand(reportCommand(setExit));
+    .addCommand(reportCommand(setExit))
+    .addCommand(lintCommand(setExit));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   const fail = (problems: Problem[]) => {
     if (json) printJson(envelope({ command: commandName(program, argv), exitCode: EXIT_INPUT, problems, result: {} }));

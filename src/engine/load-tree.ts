@@ -42,6 +42,8 @@ const header = z.strictObject({
     .strictObject({ places: z.number().int().min(0).max(6).default(2), at: z.enum(['part', 'leaf', 'total']).default('leaf') })
     .default({ places: 2, at: 'leaf' }),
   partial: z.boolean().default(false),
+  /** custom: a self-evaluation tree whose weights depart from the national split on purpose */
+  weights: z.literal('custom').optional(),
   indicators: z.array(z.unknown()).min(1),
 });
 
@@ -55,6 +57,8 @@ const nodeSchema = z.strictObject({
   note: z.string().optional(),
   rule: z.looseObject({ kind: z.string() }).optional(),
   children: z.array(z.unknown()).min(1).optional(),
+  /** lint findings accepted here: { ignore: [criteria-points], reason: 按第四部分读 } */
+  lint: z.strictObject({ ignore: z.array(z.string().min(1)).min(1), reason: z.string().min(1) }).optional(),
 });
 
 export interface LoadedTree {
@@ -109,6 +113,7 @@ export function loadTree(raw: unknown, file: string): LoadedTree {
     if (n.explanation) built.explanation = n.explanation;
     if (n.criteria) built.criteria = n.criteria;
     if (n.note) built.note = n.note;
+    if (n.lint) built.lint = n.lint;
     if (n.target !== undefined) built.target = parseTarget(String(n.target));
     if (n.children && n.rule) {
       problems.push(problem('error', 'tree-node-invalid', '一个指标不能同时有下级指标 children 和评分规则 rule', where));
@@ -138,6 +143,7 @@ export function loadTree(raw: unknown, file: string): LoadedTree {
       grades,
       rounding: h.rounding,
       partial: h.partial,
+      ...(h.weights ? { weights: h.weights } : {}),
       indicators: indicators as IndicatorNode[],
     },
     problems,

@@ -39,6 +39,8 @@ export interface IndicatorNode {
   note?: string;
   rule?: RuleSpec;
   children?: IndicatorNode[];
+  /** lint findings the tree's author has looked at and accepts, with why */
+  lint?: { ignore: string[]; reason: string };
 }
 
 export interface IndicatorTree {
@@ -49,6 +51,8 @@ export interface IndicatorTree {
   grades: GradeBand[];
   rounding: RoundingPolicy;
   partial: boolean;
+  /** a self-evaluation tree that departs from the national split on purpose */
+  weights?: 'custom';
   indicators: IndicatorNode[];
 }
 

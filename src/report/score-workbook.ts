@@ -11,6 +11,7 @@ import { roundTo, type Decimal } from '../numbers/decimal.js';
 import { SEVERITY_LABEL, formatWhere, type Problem } from '../problems/problem.js';
 import { RATE_FORMAT, SCORE_FORMAT, addSheet, breakPagesBetween, fitMergedDown, styleRow, type ColumnSpec } from './sheet-style.js';
 import { rowHeight, type RowGroup } from './sheet-layout.js';
+import type { Acknowledged } from '../engine/lint-tree.js';
 import type { SelfEvaluationForm } from './self-evaluation-form.js';
 import { addSelfEvaluationSheet } from './self-evaluation-sheet.js';
 
@@ -29,6 +30,8 @@ export interface ScoreReportInput {
   chart?: { png: Buffer; width: number; height: number };
   /** for a self-evaluation tree: the national form, as the first sheet */
   selfEvaluation?: SelfEvaluationForm;
+  /** lint findings the tree's author accepted (lint.ignore), listed in 说明 */
+  acknowledged?: readonly Acknowledged[];
 }
 
 export const SCORE_SHEET = '附件1 评分表';
@@ -295,19 +298,23 @@ function metricsSheet(wb: Workbook, input: ScoreReportInput): void {
 /** The tree author's notes on leaves (how a contradictory criterion was read): kept out of 评分依据. */
 function notesSheet(wb: Workbook, input: ScoreReportInput): void {
   const notes = leafRows(input.scored.nodes).filter(({ leaf }) => leaf.node.note);
-  if (notes.length === 0) return;
+  const acknowledged = input.acknowledged ?? [];
+  if (notes.length === 0 && acknowledged.length === 0) return;
   const columns: ColumnSpec[] = [
     { header: '指标', width: 40, wrap: true },
     { header: '说明', width: 100, wrap: true },
   ];
   const { ws, first } = addSheet(wb, '说明', '指标体系的说明（评分标准的读法）', columns);
   let r = first;
-  for (const { leaf, chain } of notes) {
+  const put = (where: string, text: string) => {
     const row = ws.getRow(r);
-    row.values = [chain.map((n) => n.node.name).join(' / '), leaf.node.note ?? ''];
+    row.values = [where, text];
     styleRow(row, columns);
     r += 1;
-  }
+  };
+  for (const { leaf, chain } of notes) put(chain.map((n) => n.node.name).join(' / '), leaf.node.note ?? '');
+  // findings of jixiao lint the tree's author looked at and accepts
+  for (const a of acknowledged) put((a.problem.where.path ?? []).join(' / '), `已确认的检查结果 [${a.problem.code}]：${a.problem.message}。确认理由：${a.reason}`);
 }
 
 function problemsSheet(wb: Workbook, problems: readonly Problem[]): void {

@@ -4,7 +4,7 @@ import { resolve, relative, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { loadTree } from '../engine/load-tree.js';
-import { lintTree } from '../engine/lint-tree.js';
+import { lintFindings, type Acknowledged } from '../engine/lint-tree.js';
 import type { IndicatorTree } from '../engine/tree.js';
 import type { RegistryRecord } from '../checks/check.js';
 import { runChecks, type AuditResult } from '../checks/run-checks.js';
@@ -52,6 +52,8 @@ export interface LoadedEvaluation {
   problems: Problem[];
   /** every file the evaluation read (absolute): outputs must never replace one */
   inputPaths: string[];
+  /** tree checks the tree's author accepted (lint.ignore) */
+  acknowledged: Acknowledged[];
 }
 
 export interface LoadOptions {
@@ -140,7 +142,9 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
   // a working paper records the tree it was made for
   const treeHash = createHash('sha256').update(await readFile(treePath)).digest('hex');
   if (!treeLoaded.tree) throw new InputError(treeLoaded.problems);
-  const lint = lintTree(treeLoaded.tree, show(treePath));
+  // score runs lint's score-level checks only; what the tree acknowledges is listed, not counted
+  const lint = lintFindings(treeLoaded.tree, show(treePath)).findings;
+  const { acknowledged } = lintFindings(treeLoaded.tree, show(treePath), { all: true });
   if (lint.some((p) => p.severity === 'error')) throw new InputError([...treeLoaded.problems, ...lint]);
   problems.push(...treeLoaded.problems, ...lint);
 
@@ -257,5 +261,6 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
     ...(judgementsFile ? { judgementsFile } : {}),
     problems,
     inputPaths,
+    acknowledged,
   };
 }

@@ -78,7 +78,7 @@ describe('every refusal, word for word', () => {
     ['no indicators', tree({}, []), 'tree-invalid', 't.yaml：indicators过小或过短（应为 不少于 1，实际为 列表）'],
     ['empty children', tree({}, [group([])]), 'tree-node-invalid', 't.yaml 组：下级指标 children过小或过短（应为 不少于 1，实际为 列表）'],
     ['a negative weight', tree({}, [leaf({ weight: -1 })]), 'tree-node-invalid', 't.yaml 甲：权重 weight：不能为负数'],
-    ['a misspelt field', tree({}, [leaf({ wieght: 1 })]), 'tree-node-invalid', 't.yaml 甲：未知字段 wieght 建议：此处可用的字段：explanation、criteria、target、note、children'],
+    ['a misspelt field', tree({}, [leaf({ wieght: 1 })]), 'tree-node-invalid', 't.yaml 甲：未知字段 wieght 建议：此处可用的字段：explanation、criteria、target、note、children、lint'],
     ['not a mapping', 'abc', 'tree-invalid', 't.yaml：内容的类型不对（应为 对象（键: 值），实际为 abc）'],
     ['a bad child', tree({}, [group([{ id: 'b', name: '乙', weight: 'x' }])]), 'tree-node-invalid', 't.yaml 组 > 乙：权重 weight：应为数字或分数（如 1/3），实际为「x」'],
     ['an empty node', tree({}, [leaf(), null]), 'tree-node-invalid', 't.yaml 第 2 个指标：内容的类型不对（应为 对象（键: 值），实际为 空）'],

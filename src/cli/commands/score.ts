@@ -40,6 +40,7 @@ export function scoreCommand(setExit: (code: number) => void): Command {
         problems,
         audit: loaded.audit,
         showPii,
+        acknowledged: loaded.acknowledged,
         ...(chart ? { chart } : {}),
         ...(scored.tree.type === 'self-evaluation' ? { selfEvaluation: await formOf(loaded, scored) } : {}),
       }),
