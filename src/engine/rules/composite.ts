@@ -22,7 +22,7 @@ const part = z.strictObject({
   }),
 });
 
-const params = z.strictObject({ parts: z.array(part).min(2), not_applicable: notApplicablePolicy }).superRefine((p, ctx) => {
+const params = z.strictObject({ parts: z.array(part).min(2), not_applicable: notApplicablePolicy.unwrap().optional() }).superRefine((p, ctx) => {
   const ids = p.parts.map((x) => x.id);
   ids.filter((id, i) => ids.indexOf(id) !== i).forEach((id) => ctx.addIssue({ code: 'custom', message: `部分编号 ${id} 重复` }));
   if (p.parts.some((x) => x.rule.kind === 'composite')) ctx.addIssue({ code: 'custom', message: '组合计分的部分不能再是组合计分' });
@@ -37,9 +37,12 @@ export const composite: RuleKind<Params, z.infer<typeof answer>> = {
   label: '组合计分',
   // each part asks what its own kind asks, under parts.<id>
   paperSlots: (p) =>
-    p.parts.flatMap((x) =>
-      (kindOf(x.rule.kind).paperSlots?.(x.rule.params, x.points) ?? []).map((slot) => ({ ...slot, key: `parts.${x.id}.${slot.key}`, label: `${x.name}：${slot.label}` })),
-    ),
+    p.parts.flatMap((x) => {
+      const own = (kindOf(x.rule.kind).paperSlots?.(x.rule.params, x.points) ?? []).map((slot) => ({ ...slot, key: `parts.${x.id}.${slot.key}`, label: `${x.name}：${slot.label}` }));
+      // a tree that says how 不适用 parts count asks whether a part computed from data applies
+      if (own.length === 0 && p.not_applicable) return [{ key: `parts.${x.id}`, label: `${x.name}：是否不适用（适用时留空）`, input: 'choice' as const, choices: ['不适用'] }];
+      return own;
+    }),
   params,
   answer,
   needsAnswer: computedWithoutAnswer,
@@ -97,7 +100,7 @@ export const composite: RuleKind<Params, z.infer<typeof answer>> = {
     const applicableMax = exactSum(outcomes.map((o) => o.max));
     // 不适用 parts: their points given (award, and when nothing else applies), spread over the
     // other parts in proportion (redistribute), or taken out of the weight (rescale)
-    const policy = notApplicable.length === 0 || applicableMax.isZero() ? 'award' : p.not_applicable;
+    const policy = notApplicable.length === 0 || applicableMax.isZero() ? 'award' : (p.not_applicable ?? 'award');
     const total = policy === 'award' ? exactSum([applied, naPoints]) : policy === 'redistribute' ? input.roundPart(decimalOf(fractionOf(applied).mul(fractionOf(exactSum([applicableMax, naPoints]))).div(fractionOf(applicableMax)))) : applied;
     const naLines = notApplicable.map((x) => `${x.name}（${pts(x.points)} 分）：不适用，${policy === 'award' ? `按规定给予该部分分值 ${pts(x.points)} 分` : policy === 'redistribute' ? '分值按比例分配到其余部分' : '分值从本指标权重中扣除，总分按比例折算'}`);
     const spreadLine = policy === 'redistribute' ? `；其余部分得 ${pts(applied)} / ${pts(applicableMax)} 分，按比例折算为 ${pts(total)} 分` : '';

@@ -7,6 +7,8 @@ import { lintTree } from '../../../src/engine/lint-tree.js';
 import { score } from '../../../src/engine/score.js';
 import { scoredTreeJson } from '../../../src/report/json.js';
 import { points, ruleError, runRule } from '../../helpers/rule.js';
+import { kindOf, parseRuleSpec } from '../../../src/engine/rules/registry.js';
+import { Decimal } from '../../../src/numbers/decimal.js';
 import { metric, metricSet } from '../../helpers/metrics.js';
 
 describe('checklist: 不适用', () => {
@@ -245,5 +247,20 @@ describe('grade with the figure it rests on', () => {
     expect(run('0.98', { grade: '好' }).warnings).toEqual([]);
     expect(run('0.9', { grade: '一般', points: 3, reason: 'x' }).warnings).toEqual([]);
     expect([run('0.9', { grade: '好' }).actual, run('0.9', { grade: '好' }).trace]).toEqual(['好（90.00%）', '评定等级「好」（4 分），得 4 分（发放及时率 90.00%）']);
+  });
+});
+
+describe('the paper asks whether a computed part applies only where the tree says how 不适用 counts', () => {
+  const slots = (extra: Record<string, unknown>) => {
+    const spec = parseRuleSpec({ kind: 'composite', ...extra, parts: [{ id: 'rate', name: '开展率', points: 3, rule: { kind: 'linear', metric: 'x.r', zero_at: 0, full_at: 1 } }, { id: 'files', name: '档案', points: 2, rule: { kind: 'manual' } }] });
+    if (!spec.ok) throw new Error(spec.messages.join());
+    return kindOf('composite').paperSlots!(spec.spec.params, new Decimal(5)).map((s) => [s.key, s.label, s.choices ?? null]);
+  };
+  it('with not_applicable: a 不适用 choice for the computed part; without: none', () => {
+    expect(slots({ not_applicable: 'rescale' })).toEqual([
+      ['parts.rate', '开展率：是否不适用（适用时留空）', ['不适用']],
+      ['parts.files.points', '档案：评定的得分（0 到 2 分）', null],
+    ]);
+    expect(slots({})).toEqual([['parts.files.points', '档案：评定的得分（0 到 2 分）', null]]);
   });
 });
