@@ -12,6 +12,7 @@ import { worksheetCommand } from './commands/worksheet.js';
 import { batchCommand } from './commands/batch.js';
 import { reportCommand } from './commands/report.js';
 import { lintCommand } from './commands/lint.js';
+import { explainCommand } from './commands/explain.js';
 import { EXIT_INPUT, EXIT_OK } from './conventions.js';
 import { printJson, printProblems } from './print.js';
 
@@ -49,7 +50,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(worksheetCommand(setExit))
     .addCommand(batchCommand(setExit))
     .addCommand(reportCommand(setExit))
-    .addCommand(lintCommand(setExit));
+    .addCommand(lintCommand(setExit))
+    .addCommand(explainCommand(setExit));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   const fail = (problems: Problem[]) => {
     if (json) printJson(envelope({ command: commandName(program, argv), exitCode: EXIT_INPUT, problems, result: {} }));

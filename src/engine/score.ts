@@ -25,6 +25,8 @@ export interface ScoredNode {
   metrics?: Metric[];
   /** points of 不适用 items taken out of this node's weight (not_applicable: rescale) */
   removed?: Decimal;
+  /** a leaf's points before the rounding policy, where rounding changed them */
+  exact?: Decimal;
 }
 
 export interface ScoredTree {
@@ -127,6 +129,7 @@ export function score(input: ScoreInput): ScoreResult {
       const derivations = outcome.metricsUsed.filter((m) => m.derivation).map((m) => `；其中${m.label} = ${m.derivation}`);
       const scored: ScoredNode = { node, score: s, rate: rateOf(s, weight), trace: outcome.trace + derivations.join(''), metrics: outcome.metricsUsed };
       if (outcome.removed) scored.removed = outcome.removed;
+      if (!s.equals(bounded)) scored.exact = bounded;
       const actualText = (answer as { actual?: string } | undefined)?.actual;
       if (actualText !== undefined || outcome.actual !== undefined) scored.actual = actualText ?? outcome.actual;
       if (reason) scored.reason = reason;
