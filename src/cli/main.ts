@@ -13,6 +13,7 @@ import { batchCommand } from './commands/batch.js';
 import { reportCommand } from './commands/report.js';
 import { lintCommand } from './commands/lint.js';
 import { explainCommand } from './commands/explain.js';
+import { metricsCommand } from './commands/metrics.js';
 import { EXIT_INPUT, EXIT_OK } from './conventions.js';
 import { printJson, printProblems } from './print.js';
 
@@ -51,7 +52,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(batchCommand(setExit))
     .addCommand(reportCommand(setExit))
     .addCommand(lintCommand(setExit))
-    .addCommand(explainCommand(setExit));
+    .addCommand(explainCommand(setExit))
+    .addCommand(metricsCommand(setExit));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   const fail = (problems: Problem[]) => {
     if (json) printJson(envelope({ command: commandName(program, argv), exitCode: EXIT_INPUT, problems, result: {} }));
