@@ -14,6 +14,7 @@ import { reportCommand } from './commands/report.js';
 import { lintCommand } from './commands/lint.js';
 import { explainCommand } from './commands/explain.js';
 import { metricsCommand } from './commands/metrics.js';
+import { indicatorsCommand } from './commands/indicators.js';
 import { EXIT_INPUT, EXIT_OK } from './conventions.js';
 import { printJson, printProblems } from './print.js';
 
@@ -53,7 +54,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(reportCommand(setExit))
     .addCommand(lintCommand(setExit))
     .addCommand(explainCommand(setExit))
-    .addCommand(metricsCommand(setExit));
+    .addCommand(metricsCommand(setExit))
+    .addCommand(indicatorsCommand(setExit));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   const fail = (problems: Problem[]) => {
     if (json) printJson(envelope({ command: commandName(program, argv), exitCode: EXIT_INPUT, problems, result: {} }));

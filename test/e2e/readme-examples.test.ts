@@ -59,7 +59,7 @@ const EXAMPLES = examples(README);
 
 describe('README examples', () => {
   it('the guide has examples of every command', () => {
-    expect(new Set(EXAMPLES.map((e) => e.args[0]))).toEqual(new Set(['score', 'validate', 'audit', 'worksheet', 'batch', 'report', 'lint', 'explain', 'metrics']));
+    expect(new Set(EXAMPLES.map((e) => e.args[0]))).toEqual(new Set(['score', 'validate', 'audit', 'worksheet', 'batch', 'report', 'lint', 'explain', 'metrics', 'indicators']));
   });
 
   it.each(EXAMPLES.map((e) => [e.line, e] as const))('%s', (_line, example) => {

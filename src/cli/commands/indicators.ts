@@ -1,0 +1,99 @@
+// jixiao indicators list | show <name|file>: the built-in trees (indicators/) with where
+// each comes from, and any tree as an indented table of weights, rule kinds and targets.
+import { readdir, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Command } from 'commander';
+import { loadTree } from '../../engine/load-tree.js';
+import { kindOf } from '../../engine/rules/registry.js';
+import { pts } from '../../engine/rules/common.js';
+import { leaves, type IndicatorNode, type IndicatorTree } from '../../engine/tree.js';
+import { readStructuredFile } from '../../io/structured-file.js';
+import { InputError, inputError } from '../../problems/problem.js';
+import { envelope } from '../../report/envelope.js';
+import { addCommonOptions, commonOptions, shownPath } from '../conventions.js';
+import { printJson, printLines } from '../print.js';
+
+/** indicators/ of the installed package (bin/ and dist/ sit beside it). */
+export const TEMPLATE_DIR = resolve(import.meta.dirname, '../../../indicators');
+
+interface Template {
+  name: string;
+  file: string;
+  title: string;
+  type: string;
+  leaves: number;
+  /** the header comment: where the tree comes from */
+  source: string;
+}
+
+async function templates(): Promise<Template[]> {
+  const files = (await readdir(TEMPLATE_DIR)).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const out: Template[] = [];
+  for (const f of files) {
+    const path = join(TEMPLATE_DIR, f);
+    const text = await readFile(path, 'utf8');
+    const tree = loadTree(await readStructuredFile(path, f, 5), f).tree;
+    if (!tree) continue;
+    const source = text.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^#\s?/, '')).join(' ');
+    out.push({ name: f.replace(/\.ya?ml$/, ''), file: `indicators/${f}`, title: tree.title, type: tree.type, leaves: [...leaves(tree.indicators)].length, source });
+  }
+  return out;
+}
+
+async function treeOf(wanted: string): Promise<{ tree: IndicatorTree; file: string }> {
+  const list = await templates();
+  const t = list.find((x) => x.name === wanted);
+  const path = t ? join(TEMPLATE_DIR, `${t.name}.yaml`) : resolve(wanted);
+  const shown = t ? t.file : shownPath(wanted);
+  let raw: unknown;
+  try {
+    raw = await readStructuredFile(path, shown, 5);
+  } catch (e) {
+    if (e instanceof InputError && !t && !/[\\/.]/.test(wanted)) {
+      throw inputError('template-unknown', `没有名为「${wanted}」的内置指标体系`, {}, { hint: `可用：${list.map((x) => x.name).join('、')}（jixiao indicators list），或给出指标体系文件的路径` });
+    }
+    throw e;
+  }
+  const loaded = loadTree(raw, shown);
+  if (!loaded.tree) throw new InputError(loaded.problems);
+  return { tree: loaded.tree, file: shown };
+}
+
+function ruleText(n: IndicatorNode): string {
+  if (!n.rule) return '';
+  const p = n.rule.params as { metric?: string };
+  return `${kindOf(n.rule.kind).label}${p.metric ? ` ${p.metric}` : ''}`;
+}
+
+export function treeLines(tree: IndicatorTree): string[] {
+  const lines = [`${tree.title}（${tree.type === 'self-evaluation' ? '自评' : '评价'}，满分 ${pts(tree.total)}）`];
+  const visit = (n: IndicatorNode, depth: number) => {
+    const indent = '  '.repeat(depth);
+    const target = n.target ? `  目标 ${n.target.text}` : '';
+    lines.push(`${indent}${n.name}（${n.id}）${pts(n.weight)} 分${n.rule ? `  ${ruleText(n)}` : ''}${target}`);
+    n.children?.forEach((c) => visit(c, depth + 1));
+  };
+  tree.indicators.forEach((n) => visit(n, 1));
+  return lines;
+}
+
+export function indicatorsCommand(setExit: (code: number) => void): Command {
+  const cmd = new Command('indicators').description('内置指标体系：列出、查看 / built-in indicator trees');
+  const list = addCommonOptions(new Command('list').description('列出内置指标体系及其来源 / list the built-in trees'), { writes: false }).action(async (_raw: Record<string, unknown>, command: Command) => {
+    const opts = commonOptions(command.opts());
+    const all = await templates();
+    if (opts.format === 'json') printJson(envelope({ command: 'indicators list', exitCode: 0, problems: [], showPii: false, result: { templates: all } }), false);
+    else printLines(all.flatMap((t) => [`${t.name}  ${t.title}（${t.type}，${t.leaves} 个末级指标）`, `    ${t.source}`]), false);
+    setExit(0);
+  });
+  const show = addCommonOptions(new Command('show').description('按层级列出一个指标体系的权重、评分规则和目标值 / show a tree').argument('<name|file>', '内置指标体系的名称或文件'), { writes: false }).action(
+    async (wanted: string, _raw: Record<string, unknown>, command: Command) => {
+      const opts = commonOptions(command.opts());
+      const { tree, file } = await treeOf(wanted);
+      if (opts.format === 'json') printJson(envelope({ command: 'indicators show', exitCode: 0, problems: [], showPii: false, result: { file, lines: treeLines(tree) } }), false);
+      else printLines(treeLines(tree), false);
+      setExit(0);
+    },
+  );
+  return cmd.addCommand(list).addCommand(show);
+}
