@@ -141,6 +141,7 @@ export function loadTree(raw: unknown, file: string): LoadedTree {
       levels: h.levels,
       total: h.total,
       grades,
+      ...(!h.grades && !h.total.equals(100) ? { gradesScaled: true } : {}),
       rounding: h.rounding,
       partial: h.partial,
       ...(h.weights ? { weights: h.weights } : {}),

@@ -179,6 +179,9 @@ export function score(input: ScoreInput): ScoreResult {
   if (partialRate) {
     scoredTree.rate = rateOf(raw, scoredWeight);
     scoredTree.gradedOn = { value: gradeValue, text: `部分指标体系：已评权重 ${pts(scoredWeight)} 分，按得分率 ${pts(scoredTree.rate.times(100))}% 折算为 ${pts(gradeValue)} 分（满分 ${pts(tree.total)}）定级` };
+  } else if (tree.gradesScaled) {
+    // the usual bands are of 100 points: on another total they are its 90%, 80%, 60%, so the rate grades
+    scoredTree.gradedOn = { value: gradeValue, text: `满分 ${pts(tree.total)} 分，按得分率 ${pts(roundTo(scoredTree.rate.times(100), 2))}% 定级（等级界限为满分的 90%、80%、60%）` };
   }
   return { scored: scoredTree, problems };
 }

@@ -49,6 +49,8 @@ export interface IndicatorTree {
   levels: string[];
   total: Decimal;
   grades: GradeBand[];
+  /** the default bands scaled to a total other than 100 (优 ≥ 90% of it …): graded on the score rate */
+  gradesScaled?: boolean;
   rounding: RoundingPolicy;
   partial: boolean;
   /** a self-evaluation tree that departs from the national split on purpose */

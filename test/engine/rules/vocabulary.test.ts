@@ -264,3 +264,15 @@ describe('the paper asks whether a computed part applies only where the tree say
     expect(slots({})).toEqual([['parts.files.points', '档案：评定的得分（0 到 2 分）', null]]);
   });
 });
+
+describe('a total other than 100 with the usual bands says it is graded on the rate', () => {
+  const tree = (grades?: unknown[]) =>
+    loadTree({ title: 't', type: 'evaluation', total: 50, ...(grades ? { grades } : {}), indicators: [{ id: 'm', name: '甲', weight: 50, rule: { kind: 'manual' } }] }, 't.yaml').tree!;
+  const run = (t: ReturnType<typeof tree>, given: string) => score({ tree: t, metrics: metricSet(), answers: { m: { points: given, reason: 'x' } } }).scored!;
+  it('40 of 50 is 80%: 良, at the band’s edge; 39.99 is 中; custom bands in points say nothing', () => {
+    const at = run(tree(), '40');
+    expect([at.grade, at.gradedOn?.text]).toEqual(['良', '满分 50 分，按得分率 80% 定级（等级界限为满分的 90%、80%、60%）']);
+    expect(run(tree(), '39.99').grade).toBe('中');
+    expect(run(tree([{ name: '好', min: 40 }, { name: '差' }]), '40').gradedOn).toBeUndefined();
+  });
+});
