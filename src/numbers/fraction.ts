@@ -20,8 +20,16 @@ export function fractionOf(d: Decimal): Fraction {
 /** A fraction as a Decimal (exact where it terminates, else to Decimal's 34 digits, remembering the fraction). */
 export function decimalOf(f: Fraction): Decimal {
   const d = new Decimal((f.s * f.n).toString()).dividedBy(f.d.toString());
-  if (f.d !== 1n && !d.times(f.d.toString()).equals((f.s * f.n).toString())) EXACT.set(d, f);
+  if (!terminates(f.d)) EXACT.set(d, f);
   return d;
+}
+
+/** Whether n/d has a finite decimal expansion: d has no prime factors but 2 and 5. */
+function terminates(d: bigint): boolean {
+  let q = d;
+  while (q % 2n === 0n) q /= 2n;
+  while (q % 5n === 0n) q /= 5n;
+  return q === 1n;
 }
 
 /** "1/3", "2 / 3": the value, remembering how it was written; undefined for any other text. */

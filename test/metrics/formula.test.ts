@@ -5,6 +5,9 @@ import fc from 'fast-check';
 import { Decimal } from '../../src/numbers/decimal.js';
 import { canonicalName, closestNames, metricName, MetricNameError, parseMetricRef, whyMissing } from '../../src/metrics/metric-name.js';
 import { evaluateFormula, FormulaError, formulaWithValues, parseFormula } from '../../src/metrics/formula.js';
+import { derivedMetrics } from '../../src/metrics/derived-metrics.js';
+import type { Metric } from '../../src/metrics/metric.js';
+import { usedMetricNames } from '../../src/engine/used-metrics.js';
 
 const d = (v: string | number) => new Decimal(v);
 
@@ -202,5 +205,39 @@ describe('formula properties', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('derived metrics', () => {
+  const base = new Map<string, Metric>([
+    ['a.x', { name: 'a.x', label: '甲', kind: 'amount', value: new Decimal(80), source: 'data', provenance: [{ file: 'b.csv', rows: '2' }] }],
+    ['a.y', { name: 'a.y', label: '乙', kind: 'amount', value: new Decimal(100), source: 'data', provenance: [{ file: 'b.csv', rows: '2' }, { file: 'b.csv', rows: '3' }] }],
+    ['g.z', { name: 'g.z', label: '丙', kind: 'count', value: new Decimal(2), source: 'judgement', provenance: [{ file: 'j.yaml', note: '访谈' }] }],
+  ]);
+  const spec = (formula: string, kind: 'ratio' | 'count' = 'ratio', unit?: string) => ({ label: formula, formula: parseFormula(formula), kind, ...(unit ? { unit } : {}) });
+  it('a derived metric of a derived one: both computed, sources each once, inputs named; one resting on a given figure is the evaluator’s', () => {
+    const specs = new Map([
+      ['d.rate', spec('{a.x} / {a.y}')],
+      ['d.twice', spec('{d.rate} * {g.z}', 'count', '倍')],
+    ]);
+    const { metrics, problems } = derivedMetrics(specs, base, 'e.yaml');
+    expect(problems).toEqual([]);
+    const [rate, twice] = metrics;
+    expect([rate!.value.toString(), rate!.source, rate!.inputs, rate!.provenance]).toEqual(['0.8', 'data', ['a.x', 'a.y'], [{ file: 'e.yaml', note: '公式 {a.x} / {a.y}' }, { file: 'b.csv', rows: '2' }, { file: 'b.csv', rows: '3' }]]);
+    expect([twice!.value.toString(), twice!.source, twice!.unit, twice!.inputs, twice!.derivation]).toEqual(['1.6', 'judgement', '倍', ['d.rate', 'g.z'], '{d.rate} * {g.z} = 80.00% × 2 = 1.6倍']);
+    // the metrics a rule using d.twice rests on, all the way down
+    const all = new Map([...base, ...metrics.map((m) => [m.name, m] as const)]);
+    const node = { node: { id: 'n', name: 'n', weight: new Decimal(1), path: ['n'], level: 1 }, score: new Decimal(1), rate: new Decimal(1), metrics: [twice!] };
+    expect([...usedMetricNames([node], all)].sort()).toEqual(['a.x', 'a.y', 'd.rate', 'd.twice', 'g.z']);
+  });
+  it('a missing input and a zero divisor are warnings naming the metric; a cycle an error naming the loop', () => {
+    const r = derivedMetrics(new Map([['d.m', spec('{a.none} + 1')], ['d.z', spec('{a.x} / ({a.y} - 100)')]]), base, 'e.yaml');
+    expect(r.metrics).toEqual([]);
+    expect(r.problems.map((p) => [p.severity, p.code, p.where.field, p.message])).toEqual([
+      ['warning', 'derived-input-missing', 'derived.d.m', '派生指标 d.m（{a.none} + 1）缺少指标数据 a.none，未计算'],
+      ['warning', 'derived-not-computed', 'derived.d.z', '派生指标 d.z（{a.x} / ({a.y} - 100)）无法计算：公式「{a.x} / ({a.y} - 100)」中除数为 0'],
+    ]);
+    const cycle = derivedMetrics(new Map([['d.p', spec('{d.q} + 1')], ['d.q', spec('{d.p} + 1')]]), base, 'e.yaml');
+    expect(cycle.problems.map((p) => [p.code, p.message])).toEqual([['derived-cycle', '派生指标 d.p → d.q → d.p 互相引用，无法计算']]);
   });
 });

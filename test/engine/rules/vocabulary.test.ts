@@ -276,3 +276,26 @@ describe('a total other than 100 with the usual bands says it is graded on the r
     expect(run(tree([{ name: '好', min: 40 }, { name: '差' }]), '40').gradedOn).toBeUndefined();
   });
 });
+
+describe('trend: each direction told apart on a level step', () => {
+  const years = (a: string, b: string, c: string) => [metric('x.n@2021', a, 'count', '2021年', '人'), metric('x.n@2022', b, 'count', '2022年', '人'), metric('x.n@2023', c, 'count', '2023年', '人')];
+  const run = (direction: string, a: string, b: string, c: string) => runRule({ rule: { kind: 'trend', metric: 'x.n', years: [2021, 2022, 2023], direction }, points: 4, metrics: years(a, b, c) });
+  it.each([
+    ['rising', '1', '2', '3', '4', '上升、上升', '逐年上升，得满分 4 分'],
+    ['rising', '1', '1', '3', '0', '持平、上升', '1 步未逐年上升，得 0 分'],
+    ['falling', '3', '2', '1', '4', '下降、下降', '逐年下降，得满分 4 分'],
+    ['falling', '3', '3', '1', '0', '持平、下降', '1 步未逐年下降，得 0 分'],
+    ['not_falling', '1', '1', '3', '4', '持平、上升', '不低于上一年，得满分 4 分'],
+    ['not_falling', '2', '1', '3', '0', '下降、上升', '1 步未不低于上一年，得 0 分'],
+    ['not_rising', '3', '3', '1', '4', '持平、下降', '不高于上一年，得满分 4 分'],
+    ['not_rising', '3', '4', '1', '0', '上升、下降', '1 步未不高于上一年，得 0 分'],
+  ])('%s over %s → %s → %s: %s points', (direction, a, b, c, pointsText, actual, end) => {
+    const out = run(direction, a, b, c);
+    expect([out.points.toString(), out.actual, out.trace.endsWith(end)]).toEqual([pointsText, actual, true]);
+  });
+  it('a series of one is refused; the most it can give is the leaf’s points', () => {
+    expect(() => points({ rule: { kind: 'trend', series: ['a.b'] }, points: 1 })).toThrow();
+    const spec = parseRuleSpec({ kind: 'trend', series: ['a.b', 'a.c'] });
+    expect(spec.ok && kindOf('trend').maxPoints(spec.spec.params, new Decimal(3)).toString()).toBe('3');
+  });
+});
