@@ -39,9 +39,11 @@ export const composite: RuleKind<Params, z.infer<typeof answer>> = {
   paperSlots: (p) =>
     p.parts.flatMap((x) => {
       const own = (kindOf(x.rule.kind).paperSlots?.(x.rule.params, x.points) ?? []).map((slot) => ({ ...slot, key: `parts.${x.id}.${slot.key}`, label: `${x.name}：${slot.label}` }));
-      // a tree that says how 不适用 parts count asks whether a part computed from data applies
-      if (own.length === 0 && p.not_applicable) return [{ key: `parts.${x.id}`, label: `${x.name}：是否不适用（适用时留空）`, input: 'choice' as const, choices: ['不适用'] }];
-      return own;
+      // a tree that says how 不适用 parts count asks whether each part applies: a part computed
+      // from data answers at parts.<id>, one with answers of its own beside them
+      if (!p.not_applicable) return own;
+      const key = own.length === 0 ? `parts.${x.id}` : `parts.${x.id}.not_applicable`;
+      return [{ key, label: `${x.name}：是否不适用（适用时留空）`, input: 'choice' as const, choices: ['不适用'] }, ...own];
     }),
   params,
   answer,
@@ -70,11 +72,14 @@ export const composite: RuleKind<Params, z.infer<typeof answer>> = {
     const notApplicable: typeof p.parts = [];
     for (const x of p.parts) {
       const kind = kindOf(x.rule.kind);
-      const rawAnswer = given[x.id];
-      if (isNotApplicable(rawAnswer)) {
+      const written = given[x.id];
+      // 不适用 as the part's answer, or beside its own answers (the working paper's cell)
+      const beside = written !== null && typeof written === 'object' ? (written as Record<string, unknown>) : undefined;
+      if (isNotApplicable(written) || isNotApplicable(beside?.not_applicable)) {
         notApplicable.push(x);
         continue;
       }
+      const rawAnswer = beside && 'not_applicable' in beside ? Object.fromEntries(Object.entries(beside).filter(([k]) => k !== 'not_applicable')) : written;
       const parsed = rawAnswer === undefined ? undefined : kind.answer.safeParse(rawAnswer);
       if (parsed && !parsed.success) {
         throw new RuleError(`部分「${x.name}」的评价判断不符合要求：${answerProblemText(parsed.error, rawAnswer, kind.answer)}`, 'answer-invalid');

@@ -107,6 +107,12 @@ describe('composite: 不适用 parts', () => {
     expect([spread.points.toString(), spread.trace.endsWith('；其余部分得 1.5 / 3 分，按比例折算为 2.5 分；合计得 2.5 分')]).toEqual(['2.5', true]);
     const rescale = runRule({ rule: rule('rescale'), points: 5, metrics, answer: { parts: { files: 'n/a' }, reason: 'x' } });
     expect([rescale.points.toString(), rescale.removed?.toString()]).toEqual(['1.5', '2']);
+    // as the working paper writes it: 不适用 beside the part's own (empty) answers
+    const paper = runRule({ rule: rule('rescale'), points: 5, metrics, answer: { parts: { files: { not_applicable: '不适用' } }, reason: 'x' } });
+    expect([paper.points.toString(), paper.removed?.toString()]).toEqual(['1.5', '2']);
+    // left empty, the part's own answer counts
+    const applies = runRule({ rule: rule('rescale'), points: 5, metrics, answer: { parts: { files: { points: 2, reason: '齐全' } }, reason: 'x' } });
+    expect([applies.points.toString(), applies.removed]).toEqual(['3.5', undefined]);
   });
 });
 
@@ -259,6 +265,7 @@ describe('the paper asks whether a computed part applies only where the tree say
   it('with not_applicable: a 不适用 choice for the computed part; without: none', () => {
     expect(slots({ not_applicable: 'rescale' })).toEqual([
       ['parts.rate', '开展率：是否不适用（适用时留空）', ['不适用']],
+      ['parts.files.not_applicable', '档案：是否不适用（适用时留空）', ['不适用']],
       ['parts.files.points', '档案：评定的得分（0 到 2 分）', null],
     ]);
     expect(slots({})).toEqual([['parts.files.points', '档案：评定的得分（0 到 2 分）', null]]);
