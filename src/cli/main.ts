@@ -15,6 +15,7 @@ import { lintCommand } from './commands/lint.js';
 import { explainCommand } from './commands/explain.js';
 import { metricsCommand } from './commands/metrics.js';
 import { indicatorsCommand } from './commands/indicators.js';
+import { testCommand } from './commands/test.js';
 import { EXIT_INPUT, EXIT_OK } from './conventions.js';
 import { printJson, printProblems } from './print.js';
 
@@ -55,7 +56,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(lintCommand(setExit))
     .addCommand(explainCommand(setExit))
     .addCommand(metricsCommand(setExit))
-    .addCommand(indicatorsCommand(setExit));
+    .addCommand(indicatorsCommand(setExit))
+    .addCommand(testCommand(setExit));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   const fail = (problems: Problem[]) => {
     if (json) printJson(envelope({ command: commandName(program, argv), exitCode: EXIT_INPUT, problems, result: {} }));

@@ -59,7 +59,7 @@ const EXAMPLES = examples(README);
 
 describe('README examples', () => {
   it('the guide has examples of every command', () => {
-    expect(new Set(EXAMPLES.map((e) => e.args[0]))).toEqual(new Set(['score', 'validate', 'audit', 'worksheet', 'batch', 'report', 'lint', 'explain', 'metrics', 'indicators']));
+    expect(new Set(EXAMPLES.map((e) => e.args[0]))).toEqual(new Set(['score', 'validate', 'audit', 'worksheet', 'batch', 'report', 'lint', 'explain', 'metrics', 'indicators', 'test']));
   });
 
   it.each(EXAMPLES.map((e) => [e.line, e] as const))('%s', (_line, example) => {

@@ -1,0 +1,74 @@
+// jixiao test <cases...>: regression cases for indicator rules in CI. Each case scores a
+// tree and compares what it expects (a leaf, a subtotal, the total, the grade, a finding)
+// with what comes out; a mismatch shows both and the trace. Exit 1 when a case fails,
+// 2 when a case file cannot be read.
+import { writeFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import { Command } from 'commander';
+import { InputError, type Problem } from '../../problems/problem.js';
+import { envelope } from '../../report/envelope.js';
+import { writeAtomically } from '../../io/write-xlsx.js';
+import { caseFiles, runCase, type CaseResult } from '../../run/run-case.js';
+import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, addCommonOptions, commonOptions, shownPath } from '../conventions.js';
+import { colourFor, printJson, printLines, printProblems } from '../print.js';
+
+const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** JUnit XML: one testcase per case, a failure listing its mismatches. */
+export function junit(results: readonly CaseResult[]): string {
+  const failed = results.filter((r) => !r.passed).length;
+  const cases = results.map((r) => {
+    const body = r.passed ? '' : `<failure message="${xml(failureText(r).split('\n')[0] ?? '')}">${xml(failureText(r))}</failure>`;
+    return `  <testcase classname="jixiao" name="${xml(r.name)}" file="${xml(r.file)}">${body}</testcase>`;
+  });
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuite name="jixiao test" tests="${results.length}" failures="${failed}">\n${cases.join('\n')}\n</testsuite>\n`;
+}
+
+function failureText(r: CaseResult): string {
+  if (r.errors.length > 0) return r.errors.map((p) => `无法评分：${p.message}`).join('\n');
+  return r.mismatches.map((m) => `${m.what}：期望 ${m.expected}，实际 ${m.actual}${m.trace ? `（${m.trace}）` : ''}`).join('\n');
+}
+
+export function testCommand(setExit: (code: number) => void): Command {
+  const cmd = new Command('test')
+    .description('回归测试：按用例文件评分并核对期望的得分、等级和问题 / run regression cases')
+    .argument('<cases...>', '用例文件（YAML / JSON）或含用例的目录 case files or folders')
+    .option('--junit <file>', '同时写出 JUnit XML also write JUnit XML');
+  addCommonOptions(cmd, { writes: false }).action(async (targets: string[], raw: Record<string, unknown>) => {
+    const opts = commonOptions(raw);
+    const files = await caseFiles(targets);
+    const results: CaseResult[] = [];
+    const unreadable: Problem[] = [];
+    for (const f of files) {
+      const shown = relative(process.cwd(), f) || f;
+      try {
+        results.push(await runCase(f, shown));
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        unreadable.push(...e.problems);
+      }
+    }
+    const failed = results.filter((r) => !r.passed);
+    const exitCode = unreadable.length > 0 ? EXIT_INPUT : failed.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+    if (typeof raw.junit === 'string') {
+      const path = resolve(raw.junit);
+      const text = junit(results);
+      await writeAtomically(path, shownPath(raw.junit, path), (tmp) => writeFile(tmp, text));
+    }
+    if (opts.format === 'json') {
+      const cases = results.map((r) => ({ file: r.file, name: r.name, passed: r.passed, mismatches: r.mismatches, errors: r.errors }));
+      printJson(envelope({ command: 'test', exitCode, problems: unreadable, showPii: false, result: { cases, passed: results.length - failed.length, failed: failed.length } }), false);
+    } else {
+      const c = colourFor(process.stdout);
+      const lines: string[] = [];
+      for (const r of results) {
+        lines.push(`${r.passed ? c.green('✓') : c.red('✗')} ${r.name}${r.name === r.file ? '' : `（${r.file}）`}`);
+        if (!r.passed) lines.push(...failureText(r).split('\n').map((l) => `    ${l}`));
+      }
+      if (!opts.quiet || failed.length > 0) printLines([...lines, `${results.length} 个用例：通过 ${results.length - failed.length} 个，未通过 ${failed.length} 个`], false);
+      printProblems(unreadable, 50, false);
+    }
+    setExit(exitCode);
+  });
+  return cmd;
+}

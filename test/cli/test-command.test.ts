@@ -1,0 +1,57 @@
+// jixiao test: the project's own regression cases (fixtures/cases/) through the command,
+// a failing case with expected, actual and trace, JSON, JUnit XML, and the exit codes.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, ROOT } from '../helpers/fixture-copy.js';
+import { runInProcess } from '../helpers/run-in-process.js';
+
+describe('jixiao test', () => {
+  it('fixtures/cases all pass: the reference case and rule edges, exit 0', async () => {
+    const run = await runInProcess(['test', 'fixtures/cases'], ROOT);
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      '✓ 2020 年自评模板 预算执行率（fixtures/cases/national-2020-template.yaml）',
+      '✓ 目标完成比例 在目标处（fixtures/cases/ratio-at-target.yaml）',
+      '✓ 目标完成比例 低于目标（fixtures/cases/ratio-below-target.yaml）',
+      '✓ 目标完成比例 远超目标（fixtures/cases/ratio-far-above.yaml）',
+      '✓ 襄垣县评价报告的得分（fixtures/cases/xiangyuan.yaml）',
+      '5 个用例：通过 5 个，未通过 0 个',
+    ]);
+  });
+
+  it('a case that fails shows expected, actual and the trace; exit 1; JSON and JUnit say the same', async () => {
+    const dir = copyFixture('cases');
+    writeFileSync(join(dir, 'ratio-below-target.yaml'), readFileSync(join(dir, 'ratio-below-target.yaml'), 'utf8').replace('scores: { r: 9.89 }', 'scores: { r: 9.9 }, findings: [score-warning]'));
+    const junitFile = join(mkdtempSync(join(tmpdir(), 'jixiao-junit-')), 'report.xml');
+    const run = await runInProcess(['test', join(dir, 'ratio-below-target.yaml'), '--junit', junitFile], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      '✗ 目标完成比例 低于目标（ratio-below-target.yaml）',
+      '    到位率（r）：期望 9.9，实际 9.89（到位率 94.00%，目标 ≥95%，完成率 98.95%，按 完成值 ÷ 目标值 × 10 计 9.8947 分）',
+      '    问题 score-warning：期望 出现，实际 未出现（没有任何问题）',
+      '1 个用例：通过 0 个，未通过 1 个',
+    ]);
+    const xml = readFileSync(junitFile, 'utf8');
+    expect(xml).toContain('<testsuite name="jixiao test" tests="1" failures="1">');
+    expect(xml).toContain('<failure message="到位率（r）：期望 9.9，实际 9.89（到位率 94.00%，目标 ≥95%，完成率 98.95%，按 完成值 ÷ 目标值 × 10 计 9.8947 分）">');
+    const json = JSON.parse((await runInProcess(['test', join(dir, 'ratio-below-target.yaml'), '--format', 'json'], dir)).stdout);
+    expect([json.result.passed, json.result.failed, json.result.cases[0].mismatches[0]]).toEqual([0, 1, { what: '到位率（r）', expected: '9.9', actual: '9.89', trace: '到位率 94.00%，目标 ≥95%，完成率 98.95%，按 完成值 ÷ 目标值 × 10 计 9.8947 分' }]);
+    // a tolerance lets 0.01 pass
+    writeFileSync(join(dir, 'ratio-below-target.yaml'), readFileSync(join(dir, 'ratio-below-target.yaml'), 'utf8').replace(', findings: [score-warning]', '').concat('tolerance: 0.01\n'));
+    expect((await runInProcess(['test', join(dir, 'ratio-below-target.yaml')], dir)).code).toBe(0);
+  });
+
+  it('a case file that is no case exits 2 with the field; a case whose tree cannot score fails with the reason', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-cases-'));
+    writeFileSync(join(dir, 'bad.yaml'), 'name: x\nexpect: { totl: 1 }\ntree: t.yaml\n');
+    const bad = await runInProcess(['test', 'bad.yaml'], dir);
+    expect([bad.code, bad.stderr.trim()]).toEqual([2, '错误 [case-invalid] bad.yaml：未知字段 expect.totl 建议：totl 是否应为 total？此处可用的字段：total、grade、scores、findings']);
+    writeFileSync(join(dir, 't.yaml'), 'title: t\ntype: evaluation\ntotal: 1\nindicators: [{ id: a, name: 甲, weight: 1, rule: { kind: ratio, metric: x.y, target: "≥1" } }]\n');
+    writeFileSync(join(dir, 'missing.yaml'), 'tree: t.yaml\nexpect: { total: 1 }\n');
+    const missing = await runInProcess(['test', 'missing.yaml'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toContain('    无法评分：缺少指标数据 x.y');
+  });
+});
