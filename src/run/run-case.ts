@@ -21,6 +21,9 @@ export interface Mismatch {
   expected: string;
   actual: string;
   trace?: string;
+  /** where the expected value sits in the case file, and the actual value to put there (--update) */
+  at: (string | number)[];
+  replacement?: string | number | string[];
 }
 
 export interface CaseResult {
@@ -93,16 +96,20 @@ export async function runCase(file: string, shown: string): Promise<CaseResult> 
   const tolerance = c.tolerance ?? new Decimal(0);
   const close = (a: Decimal, b: Decimal) => a.minus(b).abs().lessThanOrEqualTo(tolerance);
   const mismatches: Mismatch[] = [];
-  if (c.expect.total !== undefined && !close(tree.total, c.expect.total)) mismatches.push({ what: '合计', expected: pts(c.expect.total), actual: pts(tree.total) });
-  if (c.expect.grade !== undefined && tree.grade !== c.expect.grade) mismatches.push({ what: '评价等级', expected: c.expect.grade, actual: tree.grade });
+  const number = (d: Decimal) => Number(d.toString());
+  if (c.expect.total !== undefined && !close(tree.total, c.expect.total)) mismatches.push({ what: '合计', expected: pts(c.expect.total), actual: pts(tree.total), at: ['expect', 'total'], replacement: number(tree.total) });
+  if (c.expect.grade !== undefined && tree.grade !== c.expect.grade) mismatches.push({ what: '评价等级', expected: c.expect.grade, actual: tree.grade, at: ['expect', 'grade'], replacement: tree.grade });
   const nodes = new Map([...walk(tree.nodes)].map((n) => [n.node.id, n]));
   for (const [id, expected] of Object.entries(c.expect.scores)) {
     const n = nodes.get(id);
-    if (!n) mismatches.push({ what: id, expected: pts(expected), actual: '指标体系中没有这个编号' });
-    else if (!close(n.score, expected)) mismatches.push({ what: `${n.node.name}（${id}）`, expected: pts(expected), actual: pts(n.score), ...(n.trace ? { trace: n.trace } : {}) });
+    if (!n) mismatches.push({ what: id, expected: pts(expected), actual: '指标体系中没有这个编号', at: ['expect', 'scores', id] });
+    else if (!close(n.score, expected)) mismatches.push({ what: `${n.node.name}（${id}）`, expected: pts(expected), actual: pts(n.score), ...(n.trace ? { trace: n.trace } : {}), at: ['expect', 'scores', id], replacement: number(n.score) });
   }
   const codes = new Set(problems.map((p) => p.code));
-  for (const code of c.expect.findings) if (!codes.has(code)) mismatches.push({ what: `问题 ${code}`, expected: '出现', actual: codes.size > 0 ? `未出现（出现的：${[...codes].sort().join('、')}）` : '未出现（没有任何问题）' });
+  const kept = c.expect.findings.filter((code) => codes.has(code));
+  for (const code of c.expect.findings) {
+    if (!codes.has(code)) mismatches.push({ what: `问题 ${code}`, expected: '出现', actual: codes.size > 0 ? `未出现（出现的：${[...codes].sort().join('、')}）` : '未出现（没有任何问题）', at: ['expect', 'findings'], replacement: kept });
+  }
   return { file: shown, name, passed: mismatches.length === 0, mismatches, errors: [] };
 }
 

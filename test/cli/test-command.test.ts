@@ -37,7 +37,7 @@ describe('jixiao test', () => {
     expect(xml).toContain('<testsuite name="jixiao test" tests="1" failures="1">');
     expect(xml).toContain('<failure message="到位率（r）：期望 9.9，实际 9.89（到位率 94.00%，目标 ≥95%，完成率 98.95%，按 完成值 ÷ 目标值 × 10 计 9.8947 分）">');
     const json = JSON.parse((await runInProcess(['test', join(dir, 'ratio-below-target.yaml'), '--format', 'json'], dir)).stdout);
-    expect([json.result.passed, json.result.failed, json.result.cases[0].mismatches[0]]).toEqual([0, 1, { what: '到位率（r）', expected: '9.9', actual: '9.89', trace: '到位率 94.00%，目标 ≥95%，完成率 98.95%，按 完成值 ÷ 目标值 × 10 计 9.8947 分' }]);
+    expect([json.result.passed, json.result.failed, json.result.cases[0].mismatches[0]]).toEqual([0, 1, { what: '到位率（r）', expected: '9.9', actual: '9.89', trace: '到位率 94.00%，目标 ≥95%，完成率 98.95%，按 完成值 ÷ 目标值 × 10 计 9.8947 分', at: ['expect', 'scores', 'r'], replacement: 9.89 }]);
     // a tolerance lets 0.01 pass
     writeFileSync(join(dir, 'ratio-below-target.yaml'), readFileSync(join(dir, 'ratio-below-target.yaml'), 'utf8').replace(', findings: [score-warning]', '').concat('tolerance: 0.01\n'));
     expect((await runInProcess(['test', join(dir, 'ratio-below-target.yaml')], dir)).code).toBe(0);
@@ -53,5 +53,28 @@ describe('jixiao test', () => {
     const missing = await runInProcess(['test', 'missing.yaml'], dir);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toContain('    无法评分：缺少指标数据 x.y');
+  });
+});
+
+describe('jixiao test --update', () => {
+  it('rewrites the failing expectations with the actual values, keeps the comments, says what changed; then the case passes', async () => {
+    const dir = copyFixture('cases');
+    const file = join(dir, 'ratio-below-target.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('scores: { r: 9.89 }', 'scores: { r: 9.9 }, findings: [score-warning]'));
+    const run = await runInProcess(['test', 'ratio-below-target.yaml', '--update'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim().split('\n').slice(-4)).toEqual(['已更新 ratio-below-target.yaml：', '    expect.scores.r：9.9 → 9.89', '    expect.findings：去掉未出现的 score-warning', '1 个用例：通过 0 个，未通过 0 个，已按实际值更新 1 个']);
+    const text = readFileSync(file, 'utf8');
+    expect(text.startsWith('# 目标完成比例：低于目标 1 个百分点')).toBe(true);
+    expect(text).toContain('scores: { r: 9.89 }');
+    expect(text).toContain('findings: []');
+    expect((await runInProcess(['test', 'ratio-below-target.yaml'], dir)).code).toBe(0);
+  });
+  it('a case that cannot score is left as it is and still fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-cases-'));
+    writeFileSync(join(dir, 't.yaml'), 'title: t\ntype: evaluation\ntotal: 1\nindicators: [{ id: a, name: 甲, weight: 1, rule: { kind: ratio, metric: x.y, target: "≥1" } }]\n');
+    writeFileSync(join(dir, 'c.yaml'), 'tree: t.yaml\nexpect: { total: 1 }\n');
+    const run = await runInProcess(['test', 'c.yaml', '--update'], dir);
+    expect([run.code, readFileSync(join(dir, 'c.yaml'), 'utf8')]).toEqual([1, 'tree: t.yaml\nexpect: { total: 1 }\n']);
   });
 });
