@@ -60,6 +60,14 @@ export interface ScoreInput {
   draft?: boolean;
 }
 
+/** Every scored node, each before its children. */
+export function* scoredNodes(nodes: readonly ScoredNode[]): Generator<ScoredNode> {
+  for (const n of nodes) {
+    yield n;
+    if (n.children) yield* scoredNodes(n.children);
+  }
+}
+
 function rateOf(score: Decimal, weight: Decimal): Decimal {
   // a full score of a weight like 2/3 rounds up past it (0.67): still 100%
   return weight.isZero() ? ZERO : Decimal.min(1, score.dividedBy(weight));

@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { readdir, stat } from 'node:fs/promises';
 import { loadTree } from '../engine/load-tree.js';
 import { lintTree } from '../engine/lint-tree.js';
-import { score, type ScoredNode, type ScoredTree } from '../engine/score.js';
+import { score, scoredNodes, type ScoredTree } from '../engine/score.js';
 import { pts } from '../engine/rules/common.js';
 import { readStructuredFile } from '../io/structured-file.js';
 import { canonicalName } from '../metrics/metric-name.js';
@@ -14,6 +14,7 @@ import { InputError, type Problem } from '../problems/problem.js';
 import { zodProblems } from '../problems/zod-issues.js';
 import { testCaseSchema, type TestCase } from '../schema/test-case.js';
 import { scoreEvaluation } from './score-evaluation.js';
+import { templatePath } from './templates.js';
 
 export interface Mismatch {
   /** what was compared: 合计, 评价等级, a node's id, a finding code */
@@ -35,23 +36,13 @@ export interface CaseResult {
   errors: Problem[];
 }
 
-/** indicators/ of the package: a case may name a built-in tree. */
-const TEMPLATES = resolve(import.meta.dirname, '../../indicators');
-
 async function treePath(written: string, caseDir: string): Promise<string> {
   const asFile = resolve(caseDir, written);
   const isFile = await stat(asFile).then(
     (s) => s.isFile(),
     () => false,
   );
-  return isFile ? asFile : resolve(TEMPLATES, `${written}.yaml`);
-}
-
-function* walk(nodes: readonly ScoredNode[]): Generator<ScoredNode> {
-  for (const n of nodes) {
-    yield n;
-    if (n.children) yield* walk(n.children);
-  }
+  return isFile ? asFile : templatePath(written);
 }
 
 async function scored(c: TestCase, caseFile: string, shown: string): Promise<{ tree: ScoredTree; problems: Problem[] }> {
@@ -99,7 +90,7 @@ export async function runCase(file: string, shown: string): Promise<CaseResult> 
   const number = (d: Decimal) => Number(d.toString());
   if (c.expect.total !== undefined && !close(tree.total, c.expect.total)) mismatches.push({ what: '合计', expected: pts(c.expect.total), actual: pts(tree.total), at: ['expect', 'total'], replacement: number(tree.total) });
   if (c.expect.grade !== undefined && tree.grade !== c.expect.grade) mismatches.push({ what: '评价等级', expected: c.expect.grade, actual: tree.grade, at: ['expect', 'grade'], replacement: tree.grade });
-  const nodes = new Map([...walk(tree.nodes)].map((n) => [n.node.id, n]));
+  const nodes = new Map([...scoredNodes(tree.nodes)].map((n) => [n.node.id, n]));
   for (const [id, expected] of Object.entries(c.expect.scores)) {
     const n = nodes.get(id);
     if (!n) mismatches.push({ what: id, expected: pts(expected), actual: '指标体系中没有这个编号', at: ['expect', 'scores', id] });

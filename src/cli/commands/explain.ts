@@ -4,7 +4,7 @@
 import { Command } from 'commander';
 import { closestNames } from '../../metrics/metric-name.js';
 import { describeProvenance, formatMetricValue, type Metric } from '../../metrics/metric.js';
-import type { ScoredNode, ScoredTree } from '../../engine/score.js';
+import { scoredNodes, type ScoredNode, type ScoredTree } from '../../engine/score.js';
 import { kindOf } from '../../engine/rules/registry.js';
 import { pts } from '../../engine/rules/common.js';
 import { inputError } from '../../problems/problem.js';
@@ -15,16 +15,9 @@ import { scoreEvaluation } from '../../run/score-evaluation.js';
 import { addCommonOptions, addLimitOption, commonOptions, limitOptions } from '../conventions.js';
 import { printJson, printLines } from '../print.js';
 
-function* walk(nodes: readonly ScoredNode[]): Generator<ScoredNode> {
-  for (const n of nodes) {
-    yield n;
-    if (n.children) yield* walk(n.children);
-  }
-}
-
 /** The node an argument names: its id, its name, or its path (a > b > c). */
 function find(scored: ScoredTree, wanted: string): ScoredNode {
-  const all = [...walk(scored.nodes)];
+  const all = [...scoredNodes(scored.nodes)];
   const w = wanted.trim();
   const hit = all.find((n) => n.node.id === w) ?? all.find((n) => n.node.name === w) ?? all.find((n) => n.node.path.join(' > ') === w.replace(/\s*>\s*/g, ' > '));
   if (hit) return hit;

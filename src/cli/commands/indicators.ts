@@ -10,11 +10,9 @@ import { leaves, type IndicatorNode, type IndicatorTree } from '../../engine/tre
 import { readStructuredFile } from '../../io/structured-file.js';
 import { InputError, inputError } from '../../problems/problem.js';
 import { envelope } from '../../report/envelope.js';
+import { TEMPLATE_DIR, templatePath } from '../../run/templates.js';
 import { addCommonOptions, commonOptions, shownPath } from '../conventions.js';
 import { printJson, printLines } from '../print.js';
-
-/** indicators/ of the installed package (bin/ and dist/ sit beside it). */
-export const TEMPLATE_DIR = resolve(import.meta.dirname, '../../../indicators');
 
 interface Template {
   name: string;
@@ -43,7 +41,7 @@ async function templates(): Promise<Template[]> {
 async function treeOf(wanted: string): Promise<{ tree: IndicatorTree; file: string }> {
   const list = await templates();
   const t = list.find((x) => x.name === wanted);
-  const path = t ? join(TEMPLATE_DIR, `${t.name}.yaml`) : resolve(wanted);
+  const path = t ? templatePath(t.name) : resolve(wanted);
   const shown = t ? t.file : shownPath(wanted);
   let raw: unknown;
   try {
