@@ -7,7 +7,7 @@ import type { ScoredNode, ScoredTree } from '../engine/score.js';
 import { pts } from '../engine/rules/common.js';
 import type { MetricSet } from '../metrics/metric.js';
 import { formatMetricValue } from '../metrics/metric.js';
-import { plain, roundTo, type Decimal } from '../numbers/decimal.js';
+import { Decimal, plain, roundTo } from '../numbers/decimal.js';
 import { countBySeverity, personText, type Problem } from '../problems/problem.js';
 import type { BudgetRecord } from '../schema/budget.js';
 import type { WrittenSections } from '../schema/judgements.js';
@@ -182,11 +182,12 @@ function formTables(form: SelfEvaluationForm): Block[] {
 }
 
 /** One leaf in the report's style: weight, score, rate, what it examines, how the points came about, what was taken off. */
-function leafParagraphs(leaf: ScoredNode): Block[] {
+function leafParagraphs(leaf: ScoredNode, places: number): Block[] {
   const n = leaf.node;
   if (leaf.pending) return [{ kind: 'paragraph', text: `“${n.name}”指标权重 ${pts(n.weight)} 分，待评（暂计 0 分）。`, placeholder: true }];
-  // points of 不适用 items left the weight: they are not lost
-  const lost = n.weight.minus(leaf.removed ?? 0).minus(leaf.score);
+  // what was taken off, against the weight as the tables print it (20/3 shows as 6.67, a full
+  // 6.67 loses nothing); points of 不适用 items left the weight, they are not lost
+  const lost = Decimal.max(0, roundTo(n.weight.minus(leaf.removed ?? 0), places).minus(leaf.score));
   const blocks: Block[] = [{ kind: 'paragraph', text: `“${n.name}”指标权重 ${pts(n.weight)} 分，得分 ${pts(leaf.score)} 分，得分率为 ${reportRate(leaf.rate)}。` }];
   if (n.explanation) blocks.push({ kind: 'paragraph', text: `该指标主要考察${n.explanation.replace(/^该指标主要考察/, '').replace(/[。.]?$/, '。')}` });
   if (n.criteria) blocks.push({ kind: 'paragraph', text: `评分标准：${n.criteria.replace(/[。.]?$/, '。')}` });
@@ -204,11 +205,11 @@ function analysisSection(input: ReportInput): Block[] {
     blocks.push({ kind: 'paragraph', text: `${l1.node.name}指标权重 ${pts(l1.node.weight)} 分，得分 ${pts(l1.score)} 分，得分率为 ${reportRate(l1.rate)}。` });
     (l1.children ?? []).forEach((l2, j) => {
       if (!l2.children) {
-        blocks.push(...leafParagraphs(l2));
+        blocks.push(...leafParagraphs(l2, input.scored.tree.rounding.places));
         return;
       }
       blocks.push({ kind: 'heading', level: 3, text: `${j + 1}、${l2.node.name}` });
-      for (const leaf of leafRows(l2.children)) blocks.push(...leafParagraphs(leaf.leaf));
+      for (const leaf of leafRows(l2.children)) blocks.push(...leafParagraphs(leaf.leaf, input.scored.tree.rounding.places));
     });
   });
   blocks.push(...auditSection(input));

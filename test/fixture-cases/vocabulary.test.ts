@@ -92,6 +92,10 @@ describe('fixtures/vocabulary', () => {
     const md = readFileSync(join(o, '评价报告.md'), 'utf8');
     expect(md).toContain('审批手续完整（5 分）：不适用，分值从本指标权重中扣除，总分按比例折算；公示到位（5 分）：不符合，得 0 分；合计得 10 分。根据指标评分规则，其中 5 分不适用，从本指标权重中扣除，本指标扣 5 分，本指标得分 10 分。');
     expect(md).toContain('不适用的 5 分从总分中扣除，按 80.21 ÷ (100 − 5) × 100 折算为 84.43 分。');
+    // weights of 20/3 print as 6.67: 6 loses 0.67, a full 6.67 loses nothing (never a negative deduction)
+    expect(md).toContain('评价人员评定 6 分：立项依据中缺少需求调研材料。根据指标评分规则，本指标扣 0.67 分，本指标得分 6 分。');
+    expect(md).toContain('合计得 6.6667 分。根据指标评分规则，本指标扣 0 分，本指标得分 6.67 分。');
+    expect(md).not.toMatch(/扣 -/);
   });
 });
 
