@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scoreEvaluation, type EvaluationResult } from '../../src/run/score-evaluation.js';
+import { metricValue, nodeOf } from '../helpers/scored-evaluation.js';
 import { ROOT } from '../helpers/fixture-copy.js';
 
 let result: EvaluationResult;
@@ -14,11 +15,8 @@ beforeEach(async () => {
   result = await scoreEvaluation(join(ROOT, 'fixtures/definitions'));
 });
 
-const leaf = (id: string) => {
-  for (const group of result.scored.nodes) for (const n of group.children ?? []) if (n.node.id === id) return n;
-  throw new Error(`no leaf ${id}`);
-};
-const value = (name: string) => result.loaded.metrics.get(name)?.value.toString();
+const leaf = (id: string) => nodeOf(result, id);
+const value = (name: string) => metricValue(result, name);
 
 describe('metric definitions told apart', () => {
   it('资金到位率 = arrived ÷ planned (80%, not spent ÷ planned 60% or planned ÷ arrived 125%)', () => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scoreEvaluation, type EvaluationResult } from '../../src/run/score-evaluation.js';
+import { metricValue, nodeOf } from '../helpers/scored-evaluation.js';
 import { copyFixture, edit, ROOT } from '../helpers/fixture-copy.js';
 import { runInProcess } from '../helpers/run-in-process.js';
 
@@ -18,11 +19,8 @@ beforeEach(async () => {
   result = await scoreEvaluation(join(ROOT, 'fixtures/scopes'));
 });
 
-const leaf = (id: string) => {
-  for (const group of result.scored.nodes) for (const n of group.children ?? []) if (n.node.id === id) return n;
-  throw new Error(`no leaf ${id}`);
-};
-const value = (name: string) => result.loaded.metrics.get(name)?.value.toString();
+const leaf = (id: string) => nodeOf(result, id);
+const value = (name: string) => metricValue(result, name);
 
 describe('scoped metrics', () => {
   it('budget by sub-project, source × year: 子项目A spent ÷ planned 170,000 ÷ 200,000, 市财政 2023 45,000 ÷ 50,000', () => {
