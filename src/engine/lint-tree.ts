@@ -30,6 +30,9 @@ export interface LintResult {
 
 /** Quantitative criteria: a percent, a comparison or a count to reach. */
 const QUANTITATIVE = /\d+(\.\d+)?\s*[%％]|[≥≤><]\s*\d|(不低于|不少于|达到|大于|小于)\s*\d/;
+/** shares of the points, not of a target: 「得 80%-100% 的分值」「得 60%-80%」「分值的 60%」 */
+const SHARE = String.raw`\d+(?:\.\d+)?\s*[%％]?\s*[-－~～—至到]\s*\d+(?:\.\d+)?\s*[%％]|\d+(?:\.\d+)?\s*[%％]`;
+const POINT_SHARES = new RegExp(String.raw`得\s*(?:${SHARE})|(?:${SHARE})\s*的?(?:分值|权重)|(?:分值|权重)的\s*(?:${SHARE})`, 'g');
 
 export function lintFindings(tree: IndicatorTree, file: string, options: LintOptions = {}): LintResult {
   const findings: Problem[] = [];
@@ -75,7 +78,7 @@ export function lintFindings(tree: IndicatorTree, file: string, options: LintOpt
       for (const m of bandGaps(bands)) add(node, problem('warning', 'bands-gap', `${of}${m}`, where, { hint: '补全分档，否则落在空档的取值无法评分' }));
       for (const m of nonMonotone(bands)) add(node, problem('warning', 'rule-non-monotone', `${of}${m}`, where, { hint: '核对各档分值：完成得更好的不应得分更少' }));
     }
-    if (node.target?.qualitative && node.criteria && QUANTITATIVE.test(node.criteria)) {
+    if (node.target?.qualitative && node.criteria && QUANTITATIVE.test(node.criteria.replace(POINT_SHARES, ''))) {
       add(node, problem('warning', 'target-qualitative', `目标值「${node.target.text}」是定性的，评分标准却是定量的：「${node.criteria}」`, where, { hint: '写出数值目标（如 ≥98%），完成值才能与之比较' }));
     }
   }

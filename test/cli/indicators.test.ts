@@ -10,10 +10,12 @@ describe('jixiao indicators', () => {
     const ts = JSON.parse(run.stdout).result.templates as { name: string; title: string; type: string; leaves: number; source: string }[];
     expect(ts.map((t) => [t.name, t.type, t.leaves])).toEqual([
       ['core-indicators-2021', 'self-evaluation', 5],
+      ['hainan-self-check-2015', 'self-evaluation', 34],
       ['national-2020-self-evaluation', 'self-evaluation', 7],
+      ['national-common-framework-2020', 'evaluation', 18],
       ['xiangyuan-hardship-aid', 'evaluation', 21],
     ]);
-    expect(ts[1]!.source.startsWith('单位自评指标体系（财预〔2020〕10号《项目支出绩效评价管理办法》）')).toBe(true);
+    expect(ts[2]!.source.startsWith('单位自评指标体系（财预〔2020〕10号《项目支出绩效评价管理办法》）')).toBe(true);
   });
 
   it('show: by template name or by file, each node with weight, rule kind, metric and target', async () => {
@@ -31,6 +33,6 @@ describe('jixiao indicators', () => {
 
   it('an unknown name: exit 2 with the names there are', async () => {
     const run = await runInProcess(['indicators', 'show', 'natonal'], ROOT);
-    expect([run.code, run.stderr.trim()]).toEqual([2, '错误 [template-unknown] 没有名为「natonal」的内置指标体系 建议：可用：core-indicators-2021、national-2020-self-evaluation、xiangyuan-hardship-aid（jixiao indicators list），或给出指标体系文件的路径']);
+    expect([run.code, run.stderr.trim()]).toEqual([2, '错误 [template-unknown] 没有名为「natonal」的内置指标体系 建议：可用：core-indicators-2021、hainan-self-check-2015、national-2020-self-evaluation、national-common-framework-2020、xiangyuan-hardship-aid（jixiao indicators list），或给出指标体系文件的路径']);
   });
 });

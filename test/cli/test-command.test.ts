@@ -14,14 +14,16 @@ describe('jixiao test', () => {
     expect(run.stdout.trim().split('\n')).toEqual([
       '✓ 各规则恰在满分边界（fixtures/cases/at-full.yaml）',
       '✓ 各规则在零分边界（fixtures/cases/at-zero.yaml）',
+      '✓ 海南 2015 年自评表模板（fixtures/cases/hainan-self-check.yaml）',
       '✓ 各规则刚低于满分边界（fixtures/cases/just-below.yaml）',
       '✓ 2020 年自评模板 预算执行率（fixtures/cases/national-2020-template.yaml）',
+      '✓ 2020 年共性指标框架模板（fixtures/cases/national-common-framework.yaml）',
       '✓ 不适用按比例折算（fixtures/cases/not-applicable.yaml）',
       '✓ 目标完成比例 在目标处（fixtures/cases/ratio-at-target.yaml）',
       '✓ 目标完成比例 低于目标（fixtures/cases/ratio-below-target.yaml）',
       '✓ 目标完成比例 远超目标（fixtures/cases/ratio-far-above.yaml）',
       '✓ 襄垣县评价报告的得分（fixtures/cases/xiangyuan.yaml）',
-      '9 个用例：通过 9 个，未通过 0 个',
+      '11 个用例：通过 11 个，未通过 0 个',
     ]);
   });
 

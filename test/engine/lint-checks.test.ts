@@ -76,6 +76,10 @@ describe('a qualitative target for quantitative criteria', () => {
     expect(codes('及时', '发放及时率≥98%得满分')).toEqual([['target-qualitative', '目标值「及时」是定性的，评分标准却是定量的：「发放及时率≥98%得满分」']]);
     expect(codes('≥98%', '发放及时率≥98%得满分')).toEqual([]);
     expect(codes('及时', '按时发放得满分，否则不得分')).toEqual([]);
+    // shares of the points are not a quantitative target (the 2020 qualitative rule)
+    expect(codes('显著', '达成年度指标得 80%-100% 的分值；部分达成得 60%-80%；未达成得 0-60%')).toEqual([]);
+    expect(codes('显著', '部分达成得分值的60%')).toEqual([]);
+    expect(codes('显著', '达成得 80%，覆盖率达到90%得满分')).toEqual([['target-qualitative', '目标值「显著」是定性的，评分标准却是定量的：「达成得 80%，覆盖率达到90%得满分」']]);
     // score runs none of these
     expect(lintFindings(tree('及时', '发放及时率≥98%得满分'), 't.yaml').findings).toEqual([]);
   });
