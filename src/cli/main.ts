@@ -15,6 +15,8 @@ import { lintCommand } from './commands/lint.js';
 import { explainCommand } from './commands/explain.js';
 import { metricsCommand } from './commands/metrics.js';
 import { indicatorsCommand } from './commands/indicators.js';
+import { initCommand } from './commands/init.js';
+import { diffCommand } from './commands/diff.js';
 import { testCommand } from './commands/test.js';
 import { EXIT_INPUT, EXIT_OK } from './conventions.js';
 import { printJson, printProblems } from './print.js';
@@ -57,6 +59,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(explainCommand(setExit))
     .addCommand(metricsCommand(setExit))
     .addCommand(indicatorsCommand(setExit))
+    .addCommand(initCommand(setExit))
+    .addCommand(diffCommand(setExit))
     .addCommand(testCommand(setExit));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   const fail = (problems: Problem[]) => {

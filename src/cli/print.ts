@@ -1,5 +1,6 @@
 // Printing for people (Chinese, coloured only on a terminal, NO_COLOR respected)
 // and for machines (JSON with stable key order).
+import { eastAsianWidth } from 'get-east-asian-width';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { SEVERITY_LABEL, formatProblem, type Problem } from '../problems/problem.js';
 import { maskPii } from '../problems/pii-mask.js';
@@ -48,4 +49,16 @@ export function printJson(value: unknown, showPii = false): void {
 export function printLines(lines: readonly string[], showPii = false): void {
   const text = `${lines.join('\n')}\n`;
   process.stdout.write(showPii ? text : maskPii(text));
+}
+
+/** Columns a terminal draws for the text: CJK and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let n = 0;
+  for (const ch of text) n += eastAsianWidth(ch.codePointAt(0) as number) === 2 ? 2 : 1;
+  return n;
+}
+
+/** The text padded with spaces to the given terminal width. */
+export function padDisplay(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
 }

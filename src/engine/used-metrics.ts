@@ -1,5 +1,5 @@
 // The metrics a scored tree rests on: those its rules used, and the inputs of the
-// derived ones among them, all the way down.
+// derived ones among them, all the way down; and those a rule names before scoring.
 import type { Metric } from '../metrics/metric.js';
 import type { ScoredNode } from './score.js';
 
@@ -16,4 +16,14 @@ export function usedMetricNames(nodes: readonly ScoredNode[], metrics: ReadonlyM
   };
   nodes.forEach(visit);
   return used;
+}
+
+/** The metric names a rule's parameters refer to (metric, target_metric, a trend's series), composite parts included. */
+export function ruleMetricNames(params: unknown): string[] {
+  if (params === null || typeof params !== 'object') return [];
+  return Object.entries(params as Record<string, unknown>).flatMap(([k, v]) => {
+    if ((k === 'metric' || k === 'target_metric') && typeof v === 'string') return [v];
+    if (k === 'series' && Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+    return ruleMetricNames(v);
+  });
 }

@@ -69,10 +69,15 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 
 export async function readStructuredFile(path: string, display: string, maxMb = DEFAULT_LIMITS['config-mb']): Promise<unknown> {
   const bytes = await readCapped(path, display, maxMb);
+  return parseStructured(bytes, display, /\.json$/i.test(path));
+}
+
+/** YAML or JSON bytes from elsewhere than a file (a git revision), read as a file's would be. */
+export function parseStructured(bytes: Uint8Array, display: string, json: boolean): unknown {
   const text = decodeText(bytes, display);
   if (text.trim() === '') throw inputError('file-empty', '文件是空的', { file: display });
   let value: unknown;
-  if (/\.json$/i.test(path)) {
+  if (json) {
     try {
       value = JSON.parse(text) as unknown;
     } catch (e) {

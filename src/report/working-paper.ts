@@ -6,7 +6,8 @@
 import type { CellValue, Workbook } from 'exceljs';
 import ExcelJS from '../io/exceljs.js';
 import type { PaperSlot } from '../engine/rule-kind.js';
-import { kindOf } from '../engine/rules/registry.js';
+import { slotsOf } from '../engine/answer-slots.js';
+import { ruleMetricNames } from '../engine/used-metrics.js';
 import { pts } from '../engine/rules/common.js';
 import { leaves, type IndicatorNode, type IndicatorTree } from '../engine/tree.js';
 import { describeProvenance, formatMetricValue, type MetricSet } from '../metrics/metric.js';
@@ -23,13 +24,6 @@ export const GIVEN_COLUMNS = ['名称', '说明', '取值', '类型', '来源'] 
 /** Both sheets have a title, a subtitle and a header: answers start on row 4. */
 export const FIRST_ANSWER_ROW = 4;
 
-/** What every leaf may carry, whatever its rule. */
-const COMMON_SLOTS: PaperSlot[] = [
-  // one line each: the 填写说明 sheet says the rest
-  { key: 'reason', label: '理由（未得满分必填）', input: 'text' },
-  { key: 'actual', label: '完成值（报告写法）', input: 'text' },
-  { key: 'note', label: '证据（底稿编号）', input: 'text' },
-];
 
 export interface PaperInput {
   project: string;
@@ -94,17 +88,7 @@ function answerAt(answers: PaperInput['answers'], id: string, key: string): unkn
   return key.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), answers?.[id]);
 }
 
-/** The metric names a rule's parameters refer to, parts included. */
-function metricNames(params: unknown): string[] {
-  if (params === null || typeof params !== 'object') return [];
-  return Object.entries(params as Record<string, unknown>).flatMap(([k, v]) => (k === 'metric' && typeof v === 'string' ? [v] : metricNames(v)));
-}
 
-export function slotsOf(leaf: IndicatorNode): PaperSlot[] {
-  const spec = leaf.rule;
-  const own = spec ? (kindOf(spec.kind).paperSlots?.(spec.params, leaf.weight) ?? []) : [];
-  return [...own, ...COMMON_SLOTS];
-}
 
 export function buildWorkingPaper(input: PaperInput): Workbook {
   const wb = new ExcelJS.Workbook();
@@ -129,7 +113,7 @@ export function buildWorkingPaper(input: PaperInput): Workbook {
   const blocks: RowGroup[] = [];
   for (const leaf of leaves(input.tree.indicators)) {
     const slots = slotsOf(leaf);
-    const data = metricNames(leaf.rule?.params).map((name) => {
+    const data = ruleMetricNames(leaf.rule?.params).map((name) => {
       const m = input.metrics.get(name);
       return m ? `${m.label} ${formatMetricValue(m.kind, m.value, m.unit)}（${describeProvenance(m)}）` : `${name}：暂无数据`;
     });

@@ -22,7 +22,8 @@ import { zodProblems } from '../problems/zod-issues.js';
 import { BUDGET_KIND, type BudgetRecord } from '../schema/budget.js';
 import type { WrittenSections } from '../schema/judgements.js';
 import { EVALUATION_LABELS, evaluationSchema, type EvaluationConfig } from '../schema/evaluation.js';
-import { judgementsSchema } from '../schema/judgements.js';
+import { withoutBlanks } from '../schema/blanks.js';
+import { judgementsSchema, judgementsWithoutBlanks } from '../schema/judgements.js';
 import { REGISTRY_KIND } from '../schema/registry.js';
 import { ROSTER_KIND, type RosterRecord } from '../schema/roster.js';
 import { surveyKind, type SurveyAnswers } from '../schema/survey.js';
@@ -127,7 +128,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
   // the output does not depend on where the command was run
   const show = (p: string) => relative(dir, p) || p;
   const configMb = limitsWith(options.limits)['config-mb'];
-  const raw = await readStructuredFile(file, show(file), configMb);
+  const raw = withoutBlanks(await readStructuredFile(file, show(file), configMb));
   const parsed = evaluationSchema.safeParse(raw);
   if (!parsed.success) throw new InputError(zodProblems(parsed.error, { file: show(file) }, 'evaluation-invalid', EVALUATION_LABELS, raw, evaluationSchema));
   const config = parsed.data;
@@ -164,19 +165,27 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
   const onProblem = (p: Problem) => (p.code.endsWith('-row-invalid') || p.code === 'header-missing' ? dataErrors : problems).push(p);
   const readOptions = (sheet: string | number | undefined) => ({ aliases: config.header_aliases, ...(options.limits ? { limits: options.limits } : {}), ...(sheet !== undefined ? { sheet } : {}) });
 
+  // a data file with its header only (as jixiao init writes it) is reported and left out, so
+  // that scoring goes on to say which metrics and judgements are still missing
+  const noteEmpty = (rows: number, display: string, i: number): boolean => {
+    if (rows > 0) return false;
+    problems.push(problem('error', 'input-empty', '只有表头，还没有数据行', { file: display }, { hint: `填入数据；本评价不用这份数据时，从 evaluation.yaml 的 inputs 中删去第 ${i + 1} 项` }));
+    return true;
+  };
   for (const [i, input] of config.inputs.entries()) {
     const path = await inFolder(input.file, `inputs[${i + 1}].file`);
     inputPaths.push(path);
     const display = show(path);
     switch (input.kind) {
       case 'roster': {
-        await readFileRecords(path, display, ROSTER_KIND, readOptions(input.sheet), (value, row, table, extra) => {
+        const read = await readFileRecords(path, display, ROSTER_KIND, readOptions(input.sheet), (value, row, table, extra) => {
           rosters.push({ ...value, file: display, ...(table.sheet ? { sheet: table.sheet } : {}), row, ...(input.year !== undefined ? { year: input.year } : {}), ...(extra ? { extra } : {}) });
         }, onProblem);
+        noteEmpty(read.rows, display, i);
         break;
       }
       case 'budget': {
-        await readFileRecords(
+        const read = await readFileRecords(
           path,
           display,
           BUDGET_KIND,
@@ -184,6 +193,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
           (value, row, table) => budget.push({ ...value, file: display, row, ...(table.columns.some((c) => c.unit === '万元') ? { amountUnit: '万元' as const } : {}) }),
           onProblem,
         );
+        noteEmpty(read.rows, display, i);
         break;
       }
       case 'survey': {
@@ -191,9 +201,10 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
         const scoring = input.scoring;
         // a counts table's rows are items; when the evaluation lists items, only those count
         const wanted = scoring.mode === 'counts' && scoring.items ? new Set(scoring.items) : undefined;
-        await readFileRecords(path, display, surveyKind(scoring), readOptions(input.sheet), (value, row) => {
+        const read = await readFileRecords(path, display, surveyKind(scoring), readOptions(input.sheet), (value, row) => {
           if (!wanted || wanted.has(value.item ?? '')) answers.push({ value, row });
         }, onProblem);
+        if (noteEmpty(read.rows, display, i)) break;
         const tally = { file: display, answers, rows: scoring.mode === 'counts' ? ('items' as const) : ('respondents' as const), items: scoring.mode === 'counts' ? answers.length : scoring.items.length, ...(input.name ? { name: input.name } : {}) };
         const metrics = surveyMetrics(tally);
         if (metrics.length === 0) dataErrors.push(problem('error', 'survey-empty', '问卷中没有可计算满意度的答案', { file: display }));
@@ -202,7 +213,8 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
       }
       case 'registry': {
         hasRegistry = true;
-        await readFileRecords(path, display, REGISTRY_KIND, readOptions(input.sheet), (value, row) => registry.push({ ...value, file: display, row }), onProblem);
+        const read = await readFileRecords(path, display, REGISTRY_KIND, readOptions(input.sheet), (value, row) => registry.push({ ...value, file: display, row }), onProblem);
+        noteEmpty(read.rows, display, i);
         break;
       }
       case 'judgements': {
@@ -214,7 +226,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
         }
         judgementsFile = display;
         // a filled working paper (评分底稿.xlsx) or the YAML/JSON file
-        const rawJudgements = /\.xlsx$/i.test(path) ? await readWorkingPaper(path, display, treeLoaded.tree, treeHash) : await readStructuredFile(path, display, configMb);
+        const rawJudgements = /\.xlsx$/i.test(path) ? await readWorkingPaper(path, display, treeLoaded.tree, treeHash) : judgementsWithoutBlanks(await readStructuredFile(path, display, configMb));
         const j = judgementsSchema.safeParse(rawJudgements);
         if (!j.success) throw new InputError(zodProblems(j.error, { file: display }, 'judgements-invalid', {}, rawJudgements, judgementsSchema));
         answers = j.data.judgements;

@@ -2,6 +2,7 @@
 // manual rules and ranges), and metrics given only where no data exists.
 import { z } from 'zod';
 import { decimalSchema } from './numbers.js';
+import { isBlank, withoutBlanks } from './blanks.js';
 
 const givenMetric = z.strictObject({
   value: decimalSchema,
@@ -33,3 +34,17 @@ export const judgementsSchema = z.strictObject({
 export type JudgementsFile = z.infer<typeof judgementsSchema>;
 export type GivenMetric = z.infer<typeof givenMetric>;
 export type WrittenSections = z.infer<typeof writtenSections>;
+
+/**
+ * The judgements file as `jixiao init` writes it has every answer blank: blanks are taken
+ * as not answered yet, so scoring reports each missing answer by its leaf instead of
+ * refusing the file. A given metric without a value is not given yet.
+ */
+export function judgementsWithoutBlanks(raw: unknown): unknown {
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+  const file = { ...(raw as Record<string, unknown>) };
+  if (file.metrics && typeof file.metrics === 'object' && !Array.isArray(file.metrics)) {
+    file.metrics = Object.fromEntries(Object.entries(file.metrics as Record<string, unknown>).filter(([, m]) => !(m && typeof m === 'object' && isBlank((m as { value?: unknown }).value))));
+  }
+  return withoutBlanks(file);
+}

@@ -36,7 +36,8 @@ export function shellWords(line: string): string[] {
 
 interface Example {
   line: string;
-  args: string[];
+  /** the jixiao commands of the line, run in order in one folder (`a && b`) */
+  steps: string[][];
   code: number;
 }
 
@@ -48,7 +49,8 @@ function examples(markdown: string): Example[] {
       if (at < 0) continue;
       const [command = '', comment = ''] = raw.slice(at).split(/\s+#\s+/, 2);
       const code = Number(/退出码\s*(\d+)/.exec(comment)?.[1] ?? 0);
-      out.push({ line: command.trim(), args: shellWords(command).slice(2), code });
+      const steps = command.split(/\s+&&\s+/).map((part) => shellWords(part)).filter((w) => w[0] === 'npx' && w[1] === 'jixiao').map((w) => w.slice(2));
+      out.push({ line: command.trim(), steps, code });
     }
   }
   return out;
@@ -59,13 +61,15 @@ const EXAMPLES = examples(README);
 
 describe('README examples', () => {
   it('the guide has examples of every command', () => {
-    expect(new Set(EXAMPLES.map((e) => e.args[0]))).toEqual(new Set(['score', 'validate', 'audit', 'worksheet', 'batch', 'report', 'lint', 'explain', 'metrics', 'indicators', 'test']));
+    expect(new Set(EXAMPLES.flatMap((e) => e.steps.map((s) => s[0])))).toEqual(new Set(['score', 'validate', 'audit', 'worksheet', 'batch', 'report', 'lint', 'explain', 'metrics', 'indicators', 'test', 'init', 'diff']));
   });
 
   it.each(EXAMPLES.map((e) => [e.line, e] as const))('%s', (_line, example) => {
     const cwd = mkdtempSync(join(tmpdir(), 'jixiao-readme-'));
     cpSync(join(ROOT, 'fixtures'), join(cwd, 'fixtures'), { recursive: true });
-    const run = runCli(example.args, cwd);
+    // every step before the last must succeed, as `&&` needs; the comment's exit code is the last one's
+    for (const args of example.steps.slice(0, -1)) expect({ args, code: runCli(args, cwd).code }).toEqual({ args, code: 0 });
+    const run = runCli(example.steps[example.steps.length - 1]!, cwd);
     expect({ code: run.code, stderr: run.code === example.code ? '' : run.stderr }).toEqual({ code: example.code, stderr: '' });
   });
 

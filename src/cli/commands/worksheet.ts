@@ -3,6 +3,7 @@
 // evaluation.yaml names it as the judgements file.
 import { join } from 'node:path';
 import { Command } from 'commander';
+import { slotsOf } from '../../engine/answer-slots.js';
 import { leaves } from '../../engine/tree.js';
 import { refuseInputAsOutput } from '../../io/output-path.js';
 import { envelope } from '../../report/envelope.js';
@@ -24,7 +25,7 @@ export function worksheetCommand(setExit: (code: number) => void): Command {
     const outFile = join(opts.out, PAPER_FILE);
     const shown = shownPath(join(opts.outShown, PAPER_FILE), outFile);
     await refuseInputAsOutput(outFile, shown, loaded.inputPaths);
-    const [{ writeWorkbook }, { buildWorkingPaper, slotsOf }] = await Promise.all([import('../../io/write-xlsx.js'), import('../../report/working-paper.js')]);
+    const [{ writeWorkbook }, { buildWorkingPaper }] = await Promise.all([import('../../io/write-xlsx.js'), import('../../report/working-paper.js')]);
     // answers of an existing judgements file are written in: a YAML evaluation turns into a paper
     await writeWorkbook(buildWorkingPaper({ project: loaded.config.project, tree: loaded.tree, treeFile: loaded.treeFile, treeHash: loaded.treeHash, metrics: loaded.metrics, answers: loaded.answers, paperFile: PAPER_FILE }), outFile, shown);
     const leafNodes = [...leaves(loaded.tree.indicators)];
