@@ -45,16 +45,19 @@ async function treePath(written: string, caseDir: string): Promise<string> {
   return isFile ? asFile : templatePath(written);
 }
 
-async function scored(c: TestCase, caseFile: string, shown: string): Promise<{ tree: ScoredTree; problems: Problem[] }> {
+/** The case's tree scored on its evaluation or on its own figures (the documentation's examples show the traces). */
+export async function scoreCase(c: TestCase, caseFile: string, shown: string): Promise<{ tree: ScoredTree; problems: Problem[] }> {
   const dir = dirname(caseFile);
   if (c.evaluation) {
     const r = await scoreEvaluation(resolve(dir, c.evaluation));
     return { tree: r.scored, problems: [...r.problems, ...r.loaded.audit.findings] };
   }
-  const path = await treePath(c.tree as string, dir);
-  const loaded = loadTree(await readStructuredFile(path, c.tree as string, 5), c.tree as string);
+  // a tree written in the case is named after the case file in messages
+  const treeShown = typeof c.tree === 'string' ? c.tree : `${shown}（tree）`;
+  const raw = typeof c.tree === 'string' ? await readStructuredFile(await treePath(c.tree, dir), c.tree, 5) : c.tree;
+  const loaded = loadTree(raw, treeShown);
   if (!loaded.tree) throw new InputError(loaded.problems);
-  const lint = lintTree(loaded.tree, c.tree as string);
+  const lint = lintTree(loaded.tree, treeShown);
   if (lint.some((p) => p.severity === 'error')) throw new InputError(lint);
   const metrics = new Map<string, Metric>();
   for (const [written, m] of Object.entries(c.metrics)) {
@@ -78,7 +81,7 @@ export async function runCase(file: string, shown: string): Promise<CaseResult> 
   const name = c.name ?? shown;
   let result: { tree: ScoredTree; problems: Problem[] };
   try {
-    result = await scored(c, file, shown);
+    result = await scoreCase(c, file, shown);
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     return { file: shown, name, passed: false, mismatches: [], errors: e.problems };

@@ -16,8 +16,8 @@ export const testCaseSchema = z
     name: z.string().min(1).optional(),
     /** an evaluation folder (or its evaluation.yaml): its tree, inputs and judgements */
     evaluation: z.string().min(1).optional(),
-    /** or a tree (file or template name) with the figures below */
-    tree: z.string().min(1).optional(),
+    /** or a tree (file or template name, or the tree itself written in the case) with the figures below */
+    tree: z.union([z.string().min(1), z.record(z.string(), z.unknown())]).optional(),
     metrics: z.record(z.string(), givenMetric).default({}),
     judgements: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
     expect: z.strictObject({
