@@ -6,10 +6,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { relative, resolve } from 'node:path';
 import { Command } from 'commander';
-import { InputError, type Problem } from '../../problems/problem.js';
+import { inputError, type Problem } from '../../problems/problem.js';
 import { envelope } from '../../report/envelope.js';
 import { writeAtomically } from '../../io/write-xlsx.js';
-import { caseFiles, runCase, type CaseResult } from '../../run/run-case.js';
+import { caseFiles, type CaseResult } from '../../run/run-case.js';
+import { runCases } from '../../run/run-cases.js';
 import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK, addCommonOptions, commonOptions, shownPath } from '../conventions.js';
 import { colourFor, printJson, printLines, printProblems } from '../print.js';
 
@@ -62,25 +63,29 @@ function setAt(data: Record<string, unknown>, at: readonly (string | number)[], 
   here[at[at.length - 1] as string] = value;
 }
 
+function positiveJobs(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1 || n > 64) throw inputError('usage', `--jobs 应为 1 到 64 的整数，实际为「${text}」`, {});
+  return n;
+}
+
 export function testCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('test')
     .description('回归测试：按用例文件评分并核对期望的得分、等级和问题 / run regression cases')
     .argument('<cases...>', '用例文件（YAML / JSON）或含用例的目录 case files or folders')
     .option('--junit <file>', '同时写出 JUnit XML also write JUnit XML')
-    .option('--update', '把未通过用例的期望值改为实际值（有意改动指标体系之后），并列出改动 rewrite failing expectations');
+    .option('--update', '把未通过用例的期望值改为实际值（有意改动指标体系之后），并列出改动 rewrite failing expectations')
+    .option('--jobs <n>', '并行评分的线程数（默认 1：不并行）worker threads', '1');
   addCommonOptions(cmd, { writes: false }).action(async (targets: string[], raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
     const files = await caseFiles(targets);
+    const jobs = files.map((file, index) => ({ index, file, shown: relative(process.cwd(), file) || file }));
+    const workers = positiveJobs(String(raw.jobs));
     const results: CaseResult[] = [];
     const unreadable: Problem[] = [];
-    for (const f of files) {
-      const shown = relative(process.cwd(), f) || f;
-      try {
-        results.push(await runCase(f, shown));
-      } catch (e) {
-        if (!(e instanceof InputError)) throw e;
-        unreadable.push(...e.problems);
-      }
+    for (const o of await runCases(jobs, workers)) {
+      if ('result' in o) results.push(o.result);
+      else unreadable.push(...o.unreadable);
     }
     const updates = raw.update ? await updateCases(results, files) : [];
     const failed = results.filter((r) => !r.passed && !updates.some((u) => u.file === r.file));
