@@ -16,6 +16,8 @@ describe('jixiao test', () => {
       '✓ 各规则恰在满分边界（fixtures/cases/at-full.yaml）',
       '✓ 各规则在零分边界（fixtures/cases/at-zero.yaml）',
       '✓ 海南 2015 年自评表模板（fixtures/cases/hainan-self-check.yaml）',
+      '✓ 判断类规则在上限（fixtures/cases/judged-high-edges.yaml）',
+      '✓ 判断类规则在下限（fixtures/cases/judged-low-edges.yaml）',
       '✓ 各规则刚低于满分边界（fixtures/cases/just-below.yaml）',
       '✓ 2020 年自评模板 预算执行率（fixtures/cases/national-2020-template.yaml）',
       '✓ 2020 年共性指标框架模板（fixtures/cases/national-common-framework.yaml）',
@@ -24,7 +26,7 @@ describe('jixiao test', () => {
       '✓ 目标完成比例 低于目标（fixtures/cases/ratio-below-target.yaml）',
       '✓ 目标完成比例 远超目标（fixtures/cases/ratio-far-above.yaml）',
       '✓ 襄垣县评价报告的得分（fixtures/cases/xiangyuan.yaml）',
-      '11 个用例：通过 11 个，未通过 0 个',
+      '13 个用例：通过 13 个，未通过 0 个',
     ]);
   });
 
@@ -63,6 +65,24 @@ describe('jixiao test', () => {
   });
 });
 
+describe('judged rules just outside their limits', () => {
+  it('a points value 0.01 outside the chosen level’s range cannot score, at either end', async () => {
+    const dir = copyFixture('cases');
+    const high = readFileSync(join(dir, 'judged-high-edges.yaml'), 'utf8');
+    const low = readFileSync(join(dir, 'judged-low-edges.yaml'), 'utf8');
+    writeFileSync(join(dir, 'over.yaml'), high.replace('{ grade: 一般, points: 3,', '{ grade: 一般, points: 3.01,'));
+    writeFileSync(join(dir, 'under.yaml'), low.replace('{ grade: 一般, points: 1,', '{ grade: 一般, points: 0.99,'));
+    writeFileSync(join(dir, 'manual-over.yaml'), high.replace('manual: { points: 5,', 'manual: { points: 5.01,'));
+    for (const file of ['over.yaml', 'under.yaml', 'manual-over.yaml']) {
+      const run = await runInProcess(['test', file, '--format', 'json'], dir);
+      const c = JSON.parse(run.stdout).result.cases[0];
+      expect([file, run.code, c.passed, c.errors.length > 0]).toEqual([file, 1, false, true]);
+    }
+    const over = JSON.parse((await runInProcess(['test', 'over.yaml', '--format', 'json'], dir)).stdout).result.cases[0];
+    expect(over.errors[0].message).toContain('所给分值超出等级「一般」的分值范围');
+  });
+});
+
 describe('jixiao test --update', () => {
   it('rewrites the failing expectations with the actual values, keeps the comments, says what changed; then the case passes', async () => {
     const dir = copyFixture('cases');
@@ -98,7 +118,7 @@ describe('jixiao test --jobs', () => {
     const env = JSON.parse(one.stdout);
     const failed = (env.result.cases as { file: string; passed: boolean }[]).filter((c) => !c.passed).map((c) => c.file);
     // the Xiangyuan case's ../xiangyuan is not beside the copy: it cannot score, in both runs alike
-    expect([env.result.cases.length, failed, env.problems[0].code]).toEqual([11, ['ratio-below-target.yaml', 'xiangyuan.yaml'], 'case-invalid']);
+    expect([env.result.cases.length, failed, env.problems[0].code]).toEqual([13, ['ratio-below-target.yaml', 'xiangyuan.yaml'], 'case-invalid']);
     const bad = runCli(['test', '.', '--jobs', '0'], dir);
     expect([bad.code, bad.stderr.trim()]).toEqual([2, '错误 [usage] --jobs 应为 1 到 64 的整数，实际为「0」']);
   });
