@@ -7,8 +7,9 @@ import { problem, type Problem, type Where } from '../problems/problem.js';
 import { zodProblems } from '../problems/zod-issues.js';
 import { decimalSchema, nonNegativeDecimal } from '../schema/numbers.js';
 import { parseRuleSpec } from './rules/registry.js';
-import { parseTarget } from './target.js';
-import type { GradeBand, IndicatorNode, IndicatorTree } from './tree.js';
+import { parseTarget } from '../schema/target.js';
+import type { IndicatorNode, IndicatorTree } from './tree.js';
+import { DEFAULT_GRADES, type GradeBand } from '../schema/grades.js';
 
 const NODE_LABELS = {
   id: '编号',
@@ -21,13 +22,6 @@ const NODE_LABELS = {
   target: '目标值',
 };
 
-/** On a 100-point scale; a tree of another total gets them in proportion (优 ≥ 90% of it). */
-export const DEFAULT_GRADES = [
-  { name: '优', min: 90 },
-  { name: '良', min: 80 },
-  { name: '中', min: 60 },
-  { name: '差' },
-];
 
 const gradeSchema = z.strictObject({ name: z.string().min(1), min: decimalSchema.optional(), min_inclusive: z.boolean().default(true) });
 

@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { Decimal } from '../numbers/decimal.js';
 import type { Metric, MetricSet } from '../metrics/metric.js';
-import type { Target } from './target.js';
+import type { Target } from '../schema/target.js';
 
 export interface RuleInput<A> {
   /** the points this rule distributes: the leaf's weight, or a composite part's points */

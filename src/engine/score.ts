@@ -4,7 +4,7 @@ import { Decimal, ZERO, clamp, roundTo } from '../numbers/decimal.js';
 import type { Metric, MetricSet } from '../metrics/metric.js';
 import { problem, type Problem, type Where } from '../problems/problem.js';
 import { exactSum } from '../numbers/fraction.js';
-import { gradeOf } from './grade-of.js';
+import { gradeOf } from '../schema/grades.js';
 import { RuleError, type PartOutcome } from './rule-kind.js';
 import { answerProblemText, kindOf } from './rules/registry.js';
 import { pts } from './rules/common.js';

@@ -1,6 +1,9 @@
 // The indicator tree as the engine sees it, after validation.
 import type { Decimal } from '../numbers/decimal.js';
-import type { Target } from './target.js';
+import type { GradeBand } from '../schema/grades.js';
+import type { Target } from '../schema/target.js';
+
+export type { GradeBand };
 
 export type TreeType = 'evaluation' | 'self-evaluation';
 export type RoundingStage = 'part' | 'leaf' | 'total';
@@ -12,12 +15,6 @@ export interface RoundingPolicy {
   at: RoundingStage;
 }
 
-export interface GradeBand {
-  name: string;
-  /** the lowest total of the band; absent for the lowest band */
-  min?: Decimal;
-  minInclusive: boolean;
-}
 
 export interface RuleSpec {
   kind: string;

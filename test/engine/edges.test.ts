@@ -2,7 +2,7 @@
 // band edges of a tiered rule, the over-target explanation ratio, the ≤ rule's
 // zero point, and the pass mark — each at the limit, just below and just above.
 import { describe, expect, it } from 'vitest';
-import { gradeOf } from '../../src/engine/grade-of.js';
+import { gradeOf } from '../../src/schema/grades.js';
 import { loadTree } from '../../src/engine/load-tree.js';
 import { score } from '../../src/engine/score.js';
 import { Decimal, roundTo } from '../../src/numbers/decimal.js';

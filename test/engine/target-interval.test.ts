@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { Decimal } from '../../src/numbers/decimal.js';
 import { contains, overlaps, parseInterval } from '../../src/engine/interval.js';
-import { parseTarget } from '../../src/engine/target.js';
+import { parseTarget } from '../../src/schema/target.js';
 
 const target = (s: string) => {
   const p = parseTarget(s);

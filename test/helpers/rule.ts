@@ -3,7 +3,7 @@ import { Decimal } from '../../src/numbers/decimal.js';
 import type { Metric } from '../../src/metrics/metric.js';
 import { RuleError, type RuleOutcome } from '../../src/engine/rule-kind.js';
 import { kindOf, parseRuleSpec } from '../../src/engine/rules/registry.js';
-import { parseTarget } from '../../src/engine/target.js';
+import { parseTarget } from '../../src/schema/target.js';
 import { metricSet } from './metrics.js';
 
 export interface RuleCase {

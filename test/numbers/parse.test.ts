@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseNumber } from '../../src/numbers/parse.js';
-import { parseTarget } from '../../src/engine/target.js';
+import { parseTarget } from '../../src/schema/target.js';
 import { contains, parseInterval } from '../../src/engine/interval.js';
 import { Decimal } from '../../src/numbers/decimal.js';
 

@@ -9,7 +9,7 @@
 // (rate − explain_above) × points, since a far exceeded target was likely set too low.
 import { z } from 'zod';
 import { Decimal, ONE, ZERO } from '../../numbers/decimal.js';
-import { parseTarget, type Direction, type Target } from '../target.js';
+import { parseTarget, type Direction, type Target } from '../../schema/target.js';
 import { RuleError, type RuleInput, type RuleKind } from '../rule-kind.js';
 import type { Metric } from '../../metrics/metric.js';
 import { clampPoints, computedWithoutAnswer, decimalSchema, metricNameSchema, nonNegativeDecimal, pts, reasonFields, show, useMetric } from './common.js';
