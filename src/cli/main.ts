@@ -17,6 +17,7 @@ import { metricsCommand } from './commands/metrics.js';
 import { indicatorsCommand } from './commands/indicators.js';
 import { initCommand } from './commands/init.js';
 import { diffCommand } from './commands/diff.js';
+import { reviewCommand } from './commands/review.js';
 import { testCommand } from './commands/test.js';
 import { EXIT_INPUT, EXIT_OK } from './conventions.js';
 import { printJson, printProblems } from './print.js';
@@ -61,6 +62,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .addCommand(indicatorsCommand(setExit))
     .addCommand(initCommand(setExit))
     .addCommand(diffCommand(setExit))
+    .addCommand(reviewCommand(setExit))
     .addCommand(testCommand(setExit));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
   const fail = (problems: Problem[]) => {

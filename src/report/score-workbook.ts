@@ -2,13 +2,14 @@
 // metrics the scores rest on with their sources, and the problems found.
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import ExcelJS from '../io/exceljs.js';
+import { problemsSheet } from './problems-sheet.js';
 import type { AuditResult } from '../checks/run-checks.js';
 import { addAuditSheets } from './audit-sheets.js';
 import type { ScoredNode, ScoredTree } from '../engine/score.js';
 import { describeProvenance, formatMetricValue, type Metric } from '../metrics/metric.js';
 import { shownMetrics } from './shown-metrics.js';
 import { roundTo, type Decimal } from '../numbers/decimal.js';
-import { SEVERITY_LABEL, formatWhere, type Problem } from '../problems/problem.js';
+import type { Problem } from '../problems/problem.js';
 import { RATE_FORMAT, SCORE_FORMAT, addSheet, breakPagesBetween, fitMergedDown, styleRow, type ColumnSpec } from './sheet-style.js';
 import { rowHeight, type RowGroup } from './sheet-layout.js';
 import type { Acknowledged } from '../engine/lint-tree.js';
@@ -317,32 +318,6 @@ function notesSheet(wb: Workbook, input: ScoreReportInput): void {
   for (const a of acknowledged) put((a.problem.where.path ?? []).join(' / '), `已确认的检查结果 [${a.problem.code}]：${a.problem.message}。确认理由：${a.reason}`);
 }
 
-function problemsSheet(wb: Workbook, problems: readonly Problem[]): void {
-  const columns: ColumnSpec[] = [
-    { header: '级别', width: 5 },
-    { header: '代码', width: 18, wrap: true },
-    { header: '位置', width: 28, wrap: true },
-    { header: '问题', width: 34, wrap: true },
-    { header: '应为', width: 14, wrap: true },
-    { header: '实际为', width: 14, wrap: true },
-    { header: '建议', width: 30, wrap: true },
-  ];
-  const { ws, first } = addSheet(wb, '问题清单', '评分中发现的问题', columns);
-  let r = first;
-  if (problems.length === 0) {
-    const row = ws.getRow(r);
-    row.getCell(1).value = '未发现问题';
-    ws.mergeCells(r, 1, r, columns.length);
-    styleRow(row, columns, { spans: new Map([[1, columns.length]]) });
-    return;
-  }
-  for (const p of problems) {
-    const row = ws.getRow(r);
-    row.values = [SEVERITY_LABEL[p.severity], p.code, formatWhere(p.where), p.message, p.expected ?? '', p.found ?? '', p.hint ?? ''];
-    styleRow(row, columns);
-    r += 1;
-  }
-}
 
 export function buildScoreWorkbook(input: ScoreReportInput): Workbook {
   const wb = new ExcelJS.Workbook();
@@ -353,6 +328,6 @@ export function buildScoreWorkbook(input: ScoreReportInput): Workbook {
   notesSheet(wb, input);
   // the roster audit's sheets only where rosters were read
   if (input.audit && input.audit.context.records.length > 0) addAuditSheets(wb, input.audit, input.project, { showPii: input.showPii ?? false });
-  problemsSheet(wb, input.problems);
+  problemsSheet(wb, input.problems, '评分中发现的问题');
   return wb;
 }

@@ -105,14 +105,20 @@ export interface RowStyle {
 /** Borders, wrapping, formats and fonts for a data row, and its height from its text. */
 export function styleRow(row: ExcelJS.Row, columns: readonly ColumnSpec[], style: RowStyle = {}): void {
   const texts: CellText[] = [];
+  // the cells a span covers after its first hold the first one's value (exceljs reads the
+  // master through them): measured once, in the span's joint width, not again in each column
+  let coveredTo = 0;
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
+    const covered = i + 1 <= coveredTo;
     cell.border = BORDER;
     cell.alignment = { vertical: 'middle', wrapText: c.wrap ?? false, horizontal: c.format ? 'right' : c.wrap ? 'left' : 'center' };
     if (c.format) cell.numFmt = c.format;
     cell.font = style.total ? BOLD_FONT : BODY_FONT;
     if (style.total) cell.fill = TOTAL_FILL;
+    if (covered) return;
     const last = style.spans?.get(i + 1);
+    if (last) coveredTo = last;
     const width = last ? columns.slice(i, last).reduce((sum, s) => sum + s.width, 0) : c.width;
     texts.push({ text: textOf(cell.value), width, wrap: last !== undefined || (c.wrap ?? false) });
   });

@@ -61,7 +61,7 @@ const EXAMPLES = examples(README);
 
 describe('README examples', () => {
   it('the guide has examples of every command', () => {
-    expect(new Set(EXAMPLES.flatMap((e) => e.steps.map((s) => s[0])))).toEqual(new Set(['score', 'validate', 'audit', 'worksheet', 'batch', 'report', 'lint', 'explain', 'metrics', 'indicators', 'test', 'init', 'diff']));
+    expect(new Set(EXAMPLES.flatMap((e) => e.steps.map((s) => s[0])))).toEqual(new Set(['score', 'validate', 'audit', 'worksheet', 'batch', 'report', 'lint', 'explain', 'metrics', 'indicators', 'test', 'init', 'diff', 'review']));
   });
 
   it.each(EXAMPLES.map((e) => [e.line, e] as const))('%s', (_line, example) => {

@@ -1,0 +1,209 @@
+// jixiao review: the Xiangyuan report's score tables as printed (fixtures/review/xiangyuan):
+// every misprint found at its cell, no correct cell flagged; the same tables as XLSX with
+// merged level cells; planted slips at their limits; our own score workbook passes.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/fixture-copy.js';
+import { runInProcess } from '../helpers/run-in-process.js';
+
+interface Found {
+  severity: string;
+  code: string;
+  message: string;
+  where: { file?: string; sheet?: string; row?: number; column?: string; path?: string[] };
+  expected?: string;
+  found?: string;
+}
+
+const review = async (args: string[], cwd = ROOT) => {
+  const out = mkdtempSync(join(tmpdir(), 'jixiao-review-'));
+  const run = await runInProcess(['review', ...args, '-o', out, '--format', 'json'], cwd);
+  return { ...run, out, env: JSON.parse(run.stdout) as { problems: Found[]; result: { tables: { file: string; rows: number; findings: Record<string, number> }[]; output?: string } } };
+};
+const brief = (ps: Found[]) => ps.map((p) => [p.severity, p.code, p.where.file?.replace(/^.*\//, ''), p.where.row, p.where.column]);
+
+describe('jixiao review on the Xiangyuan report’s printed tables', () => {
+  it('finds each misprint at its cell, with both numbers, and flags nothing else; exit 1', async () => {
+    const { code, env } = await review(['fixtures/review/xiangyuan']);
+    expect(code).toBe(1);
+    expect(brief(env.problems)).toEqual([
+      ['error', 'group-weight-mismatch', '表3-1.csv', 9, '二级指标'],
+      ['error', 'group-weight-mismatch', '表3-1.csv', 11, '二级指标'],
+      ['warning', 'full-despite-miss', '表3-1.csv', 12, '得分'],
+      ['warning', 'full-despite-miss', '表3-1.csv', 13, '得分'],
+      ['error', 'rate-mismatch', '表4-2.csv', 6, '得分率'],
+      ['error', 'rate-mismatch', '表4-2.csv', 8, '得分率'],
+    ]);
+    expect(env.problems.map((p) => p.message)).toEqual([
+      '「资金管理（8分）」印作 8 分，其下各项权重之和为 4（资金到位率 2 + 预算执行率 2）',
+      '「组织实施（12分）」印作 12 分，其下各项权重之和为 16（资金使用合规性 4 + 财务管理制度健全性 2 + 组织管理保障性 2 + 帮扶管理制度的健全性 3 + 项目执行有效性 5）',
+      '完成值「不健全」未达到目标值「健全」，却得满分 2 分',
+      '完成值「较有保障」未达到目标值「有保障」，却得满分 2 分',
+      '得分率印作 75.00%，按 得分 2 ÷ 权重 2 应为 100.00%',
+      '得分率印作 100.00%，按 得分 4 ÷ 权重 5 应为 80.00%',
+    ]);
+    expect(env.problems[4]).toMatchObject({ expected: '100.00%', found: '75.00%', where: { path: ['项目过程', '组织实施', '组织管理保障性'] } });
+    expect(env.result.tables.map((t) => [t.file.replace(/^.*\//, ''), t.rows, t.findings.error, t.findings.warning])).toEqual([
+      ['表3-1.csv', 22, 2, 2],
+      ['表3-2.csv', 14, 0, 0],
+      ['表4-1.csv', 8, 0, 0],
+      ['表4-2.csv', 8, 2, 0],
+      ['表4-3.csv', 4, 0, 0],
+      ['表4-4.csv', 5, 0, 0],
+    ]);
+  });
+
+  it('审核结果.xlsx: each table as read with the cells at fault filled and the findings beside them, then the 问题清单', async () => {
+    const { out } = await review(['fixtures/review/xiangyuan']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, '审核结果.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['表3-1', '表3-2', '表4-1', '表4-2', '表4-3', '表4-4', '问题清单']);
+    const t42 = wb.getWorksheet('表4-2')!;
+    // title, subtitle, header, then the rows: printed row 6 is the 5th data row
+    const row = t42.getRow(4 + 4);
+    expect((row.values as unknown[]).slice(1)).toEqual([6, '', '', '组织管理保障性', '2', '2', '75.00%', '错误：得分率印作 75.00%，按 得分 2 ÷ 权重 2 应为 100.00%']);
+    expect((row.getCell(7).fill as { fgColor?: { argb?: string } }).fgColor?.argb).toBe('FFF4B6B6');
+    expect((t42.getRow(4).getCell(7).fill as { fgColor?: { argb?: string } } | undefined)?.fgColor?.argb).not.toBe('FFF4B6B6');
+    const warned = wb.getWorksheet('表3-1')!.getRow(4 + 10);
+    expect([warned.getCell(1).value, (warned.getCell(8).fill as { fgColor?: { argb?: string } }).fgColor?.argb]).toEqual([12, 'FFFFE699']);
+    const list = wb.getWorksheet('问题清单')!;
+    expect(list.getRow(3).getCell(2).value).toBe('group-weight-mismatch');
+    expect(list.rowCount).toBe(2 + 6);
+  });
+
+  it('the same table as XLSX, level cells merged down as printed: the same findings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-review-xlsx-'));
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('表4-2');
+    ws.addRow(['表 4-2 过程类指标得分情况汇总表']);
+    const lines = readFileSync(join(ROOT, 'fixtures/review/xiangyuan/表4-2.csv'), 'utf8').trim().split('\n');
+    for (const line of lines) ws.addRow(line.split(',').map((c) => (/^\d+(\.\d+)?$/.test(c) ? Number(c) : c)));
+    // 项目过程 over rows 3-9, 资金管理 over 3-5, 组织实施 over 6-9: a merged cell's other rows are empty
+    ws.mergeCells('A3:A9');
+    ws.mergeCells('B3:B5');
+    ws.mergeCells('B6:B9');
+    await wb.xlsx.writeFile(join(dir, '表4-2.xlsx'));
+    const { code, env } = await review(['表4-2.xlsx'], dir);
+    expect(code).toBe(1);
+    expect(brief(env.problems)).toEqual([
+      ['error', 'rate-mismatch', '表4-2.xlsx', 7, '得分率'],
+      ['error', 'rate-mismatch', '表4-2.xlsx', 9, '得分率'],
+    ]);
+    expect(env.problems[0]!.where).toMatchObject({ sheet: '表4-2', path: ['项目过程', '组织实施', '组织管理保障性'] });
+  });
+
+  it('our own score workbook (附件1 评分表, 表3-2 得分汇总) passes; its other sheets are skipped and said so', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'jixiao-own-'));
+    expect((await runInProcess(['score', 'fixtures/xiangyuan', '-o', out, '-q'], ROOT)).code).toBe(0);
+    const { code, env } = await review([join(out, '评分结果.xlsx')]);
+    expect(code).toBe(0);
+    expect(env.problems.map((p) => `${p.code} ${p.where.sheet}`)).toEqual(['sheet-skipped 指标数据', 'sheet-skipped 说明', 'sheet-skipped 数据核查', 'sheet-skipped 核查汇总', 'sheet-skipped 问题清单']);
+    expect(env.result.tables.map((t) => t.rows)).toEqual([22, 15]);
+    expect(new Set(env.problems.map((p) => p.code))).toEqual(new Set(['sheet-skipped']));
+  });
+});
+
+describe('jixiao review: planted slips, each at its limit', () => {
+  const write = (text: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-slips-'));
+    writeFileSync(join(dir, 'slips.csv'), text);
+    return dir;
+  };
+
+  it('rates to the printed decimals: 91.67% and 91.7% are right for 11 ÷ 12, 91.66% and 91.6% are not', async () => {
+    const dir = write('一级指标,二级指标,权重,分值,得分率\n甲,a,12,11,91.67%\n,b,12,11,91.7%\n,c,12,11,91.66%\n,d,12,11,91.6%\n,e,3,1,33%\n,f,3,2,0.67\n');
+    const { env } = await review(['slips.csv'], dir);
+    expect(env.problems.map((p) => [p.where.row, p.found, p.expected])).toEqual([
+      [4, '91.66%', '91.67%'],
+      [5, '91.6%', '91.7%'],
+    ]);
+  });
+
+  it('subtotal, total, score above its weight or below 0, the grade; each with printed and recomputed figures', async () => {
+    const dir = write(
+      [
+        '一级指标,二级指标,权重,得分,得分率',
+        '决策,立项,10,10,100%',
+        ',目标,10,10.5,105%',
+        ',小计,20,20.5,102.5%',
+        '过程,管理,40,-1,-2.5%',
+        ',实施,40,30,75%',
+        ',小计,80,30,37.5%',
+        '合计,,100,49.5,49.5%',
+        '评价等级,中',
+      ].join('\n'),
+    );
+    const { code, env } = await review(['slips.csv'], dir);
+    expect(code).toBe(1);
+    expect(env.problems.map((p) => [p.code, p.where.row, p.where.column, p.found, p.expected])).toEqual([
+      ['score-above-weight', 3, '得分', '10.5', '不高于 10'],
+      // the 小计 adds up (10 + 10.5), and is itself above its weight
+      ['score-above-weight', 4, '得分', '20.5', '不高于 20'],
+      ['score-negative', 5, '得分', '-1', '0 到 40'],
+      ['subtotal-mismatch', 7, '得分', '30', '29'],
+      ['grade-mismatch', 9, '评价等级', '中', '差'],
+    ]);
+    expect(env.problems[3]!.message).toBe('小计的得分印作 30，2 项之和为 29（-1 + 30）');
+    // at the band's limit: 60 is 中 under the national bands, 59.99 is 差
+    const atLimit = write('一级指标,权重,得分\n甲,100,60\n合计,100,60\n评价等级,中\n');
+    expect((await review(['slips.csv'], atLimit)).env.problems).toEqual([]);
+    const below = write('一级指标,权重,得分\n甲,100,59.99\n合计,100,59.99\n评价等级,中\n');
+    expect((await review(['slips.csv'], below)).env.problems.map((p) => p.code)).toEqual(['grade-mismatch']);
+    // local bands given with --grades
+    const local = await review(['slips.csv', '--grades', '优:85,良:70,合格:59,不合格'], below);
+    expect(local.env.problems.map((p) => [p.code, p.expected])).toEqual([['grade-mismatch', '合格']]);
+  });
+
+  it('a total that is not the sum of its rows (weight and score)', async () => {
+    const dir = write('一级指标,权重,得分\n甲,60,50\n乙,40,30\n合计,90,81\n');
+    const { env } = await review(['slips.csv'], dir);
+    expect(env.problems.map((p) => p.message)).toEqual(['合计的权重印作 90，2 项之和为 100（60 + 40）', '合计的得分印作 81，2 项之和为 80（50 + 30）']);
+  });
+
+  it('full points where the printed actual misses the target, with units and directions (≥, ≤, =); met targets are left alone', async () => {
+    const dir = write(
+      [
+        '一级指标,三级指标,目标值,完成值,权重,得分',
+        '产出,帮扶户数,≥45户,29户,10,10',
+        ',帮扶户数二,≥45户,45户,10,10',
+        ',户均支出,<=5300元/户,5400元/户,10,10',
+        ',户均支出二,≤5300元/户,5300元/户,10,10',
+        ',培训次数,=8个,7个,10,10',
+        ',发放及时率,≥98%,97.9%,10,10',
+        ',发放及时率二,≥98%,97.9%,10,9',
+        ',宣传,到位,基本到位,10,10',
+        ',满意度,90%,91%,10,10',
+        ',其他,按时,另行说明,10,10',
+      ].join('\n'),
+    );
+    const { env } = await review(['slips.csv'], dir);
+    expect(env.problems.map((p) => [p.code, p.where.row, p.message])).toEqual([
+      ['full-despite-miss', 2, '完成值「29户」未达到目标值「≥45户」，却得满分 10 分'],
+      ['full-despite-miss', 4, '完成值「5400元/户」未达到目标值「<=5300元/户」，却得满分 10 分'],
+      ['full-despite-miss', 6, '完成值「7个」未达到目标值「=8个」，却得满分 10 分'],
+      ['full-despite-miss', 7, '完成值「97.9%」未达到目标值「≥98%」，却得满分 10 分'],
+      ['full-despite-miss', 9, '完成值「基本到位」未达到目标值「到位」，却得满分 10 分'],
+    ]);
+    expect(env.problems.every((p) => p.severity === 'warning')).toBe(true);
+  });
+});
+
+describe('jixiao review: what it cannot read', () => {
+  it('a .doc is refused with what to do; a file without a score table says what headers it needs; exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-review-bad-'));
+    writeFileSync(join(dir, '报告.doc'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0, 0, 0]));
+    writeFileSync(join(dir, 'roster.csv'), '姓名,已支付金额\n张三,100\n');
+    const doc = await review(['报告.doc'], dir);
+    expect([doc.code, doc.env.problems.map((p) => [p.code, p.message])]).toEqual([2, [['doc-unsupported', '不能读取旧版 Word（.doc）文件']]]);
+    const roster = await review(['roster.csv'], dir);
+    expect([roster.code, roster.env.problems.map((p) => p.code)]).toEqual([2, ['header-missing', 'header-missing']]);
+    const empty = mkdtempSync(join(tmpdir(), 'jixiao-review-empty-'));
+    const none = await review([empty]);
+    expect([none.code, none.env.problems.map((p) => p.code)]).toEqual([2, ['score-table-missing']]);
+    const grades = await runInProcess(['review', 'roster.csv', '--grades', '优:90,良:95,差'], dir);
+    expect([grades.code, grades.stderr.trim()]).toEqual([2, '错误 [usage] --grades「优:90,良:95,差」应从高到低写出等级和下限，最后一档不写下限，如 优:90,良:80,中:60,差']);
+  });
+});
