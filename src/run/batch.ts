@@ -1,23 +1,17 @@
 // jixiao batch: many units' fund tables read one after another (a file that cannot
 // be read is listed with its reason and the run goes on), joined by unit, their
 // figures computed and checked.
-import { readdir, stat } from 'node:fs/promises';
-import { join, relative, isAbsolute, resolve } from 'node:path';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { unitAlerts } from '../checks/unit-alerts.js';
 import { unitFigures, type UnitFigures } from '../checks/unit-figures.js';
 import type { TableHeader } from '../io/table-locator.js';
 import { InputError, problem, type Problem } from '../problems/problem.js';
 import type { BatchConfig } from '../schema/batch-config.js';
 import { UNIT_TABLE_KIND, type UnitRecord } from '../schema/unit-table.js';
+import type { InputFile } from './input-files.js';
 import { readFileRecords, type ReadOptions } from './read-table.js';
 
-export interface BatchFile {
-  path: string;
-  display: string;
-}
 
-export interface FileSummary extends BatchFile {
+export interface FileSummary extends InputFile {
   tables: number;
   rows: number;
   /** problems met reading it (rows skipped, totals that do not add up, the reason it could not be read) */
@@ -35,47 +29,11 @@ export interface BatchRun {
   alerts: Problem[];
 }
 
-const TABLE_FILE = /\.(csv|xlsx)$/i;
-
-/**
- * Files, folders (their .csv and .xlsx files, subfolders included) and glob patterns
- * (for shells that do not expand them, such as Windows'), each file once, in a stable order.
- */
-export async function expandInputs(args: readonly string[], shown: (given: string, path: string) => string): Promise<{ files: BatchFile[]; missing: Problem[] }> {
-  const files: BatchFile[] = [];
-  const missing: Problem[] = [];
-  const seen = new Set<string>();
-  const push = (path: string, given: string) => {
-    if (seen.has(path)) return;
-    seen.add(path);
-    files.push({ path, display: shown(given, path) });
-  };
-  for (const arg of args) {
-    if (isDynamicPattern(arg.replaceAll('\\', '/'))) {
-      const found = (await glob(arg.replaceAll('\\', '/'), { absolute: true, onlyFiles: true })).filter((f) => TABLE_FILE.test(f)).sort();
-      if (found.length === 0) missing.push(problem('error', 'file-unreadable', '没有文件与此模式匹配', { file: arg }, { hint: '检查模式，或直接列出文件和文件夹' }));
-      for (const f of found) push(resolve(f), isAbsolute(arg) ? f : relative(process.cwd(), f));
-      continue;
-    }
-    const path = resolve(arg);
-    const info = await stat(path).catch(() => undefined);
-    if (info?.isDirectory()) {
-      const inside = (await readdir(path, { recursive: true })).filter((f) => TABLE_FILE.test(f) && !/(^|[\\/])~\$/.test(f)).sort();
-      if (inside.length === 0) missing.push(problem('warning', 'folder-empty', '文件夹中没有 CSV 或 XLSX 文件', { file: shown(arg, path) }));
-      for (const f of inside) push(join(path, f), join(arg, f));
-      continue;
-    }
-    // a missing file is reported by the reader like any unreadable one
-    push(path, arg);
-  }
-  return { files, missing };
-}
-
 function amountUnitOf(table: TableHeader): '元' | '万元' {
   return table.columns.some((c) => ['planned', 'arrived', 'spent', 'balance'].includes(c.field) && c.unit === '万元') ? '万元' : '元';
 }
 
-export async function runBatch(files: readonly BatchFile[], config: BatchConfig, options: ReadOptions, onFile?: (done: number, total: number) => void): Promise<BatchRun> {
+export async function runBatch(files: readonly InputFile[], config: BatchConfig, options: ReadOptions, onFile?: (done: number, total: number) => void): Promise<BatchRun> {
   const records: UnitRecord[] = [];
   const summaries: FileSummary[] = [];
   for (const [i, file] of files.entries()) {

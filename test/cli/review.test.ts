@@ -202,7 +202,7 @@ describe('jixiao review: what it cannot read', () => {
     expect([roster.code, roster.env.problems.map((p) => p.code)]).toEqual([2, ['header-missing', 'header-missing']]);
     const empty = mkdtempSync(join(tmpdir(), 'jixiao-review-empty-'));
     const none = await review([empty]);
-    expect([none.code, none.env.problems.map((p) => p.code)]).toEqual([2, ['score-table-missing']]);
+    expect([none.code, none.env.problems.map((p) => p.code)]).toEqual([2, ['score-table-missing', 'folder-empty']]);
     const grades = await runInProcess(['review', 'roster.csv', '--grades', '优:90,良:95,差'], dir);
     expect([grades.code, grades.stderr.trim()]).toEqual([2, '错误 [usage] --grades「优:90,良:95,差」应从高到低写出等级和下限，最后一档不写下限，如 优:90,良:80,中:60,差']);
   });
