@@ -3,6 +3,7 @@
 // with what to do.
 import { extname, isAbsolute, relative } from 'node:path';
 import { checkPrintedTable } from '../checks/printed-table.js';
+import { tablesAgree } from '../checks/tables-agree.js';
 import type { OpenOptions } from '../io/open-sheets.js';
 import { InputError, inputError, problem, type Problem } from '../problems/problem.js';
 import type { GradeBand } from '../schema/grades.js';
@@ -44,6 +45,8 @@ export async function reviewFiles(targets: readonly string[], grades: readonly G
       unreadable.push(...e.problems);
     }
   }
+  // the same indicator in several tables: each disagreement goes with the later table's cell
+  for (const p of tablesAgree(tables.map((t) => t.table))) tables.find((t) => t.table.file === p.where.file && (t.table.sheet ?? '') === (p.where.sheet ?? ''))?.findings.push(p);
   if (tables.length === 0 && unreadable.length === 0) unreadable.push(problem('error', 'score-table-missing', '没有读到任何评分表', {}, { hint: '给出评分表的 CSV / XLSX 文件，或含这些文件的目录' }));
   return { tables, unreadable, notes };
 }

@@ -106,6 +106,23 @@ describe('jixiao review on the Xiangyuan report’s printed tables', () => {
   });
 });
 
+describe('jixiao review across the tables of one report', () => {
+  it('the same indicator printed with another score in 表4-2 than in 表3-1 (a name cut short matching the full one)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-review-cross-'));
+    writeFileSync(join(dir, '表3-1.csv'), readFileSync(join(ROOT, 'fixtures/review/xiangyuan/表3-1.csv')));
+    const t42 = readFileSync(join(ROOT, 'fixtures/review/xiangyuan/表4-2.csv'), 'utf8').replace(',,组织管理保障性,2,2,75.00%', ',,组织管理保障性,2,1.5,75.00%').replace(',组织实施（12分）,财务管理制度健全,2,2,100%', ',组织实施（12分）,财务管理制度健全,2,1,50%');
+    writeFileSync(join(dir, '表4-2.csv'), t42);
+    const { env } = await review(['.'], dir);
+    const t42problems = env.problems.filter((p) => p.where.file === '表4-2.csv');
+    expect(t42problems.map((p) => [p.code, p.where.row, p.message])).toEqual([
+      ['rate-mismatch', 8, '得分率印作 100.00%，按 得分 4 ÷ 权重 5 应为 80.00%'],
+      ['total-mismatch', 9, '合计的得分印作 19，7 项之和为 17.5（2 + 2 + 4 + 1 + 1.5 + 3 + 4）'],
+      ['tables-disagree', 5, '「财务管理制度健全性」的得分在 表3-1.csv 第 12 行 印作 2，在 表4-2.csv 第 5 行 印作 1'],
+      ['tables-disagree', 6, '「组织管理保障性」的得分在 表3-1.csv 第 13 行 印作 2，在 表4-2.csv 第 6 行 印作 1.5'],
+    ]);
+  });
+});
+
 describe('jixiao review: planted slips, each at its limit', () => {
   const write = (text: string) => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-slips-'));
