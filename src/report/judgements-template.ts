@@ -25,7 +25,7 @@ function howToAnswer(slot: PaperSlot): string {
     case 'points':
       return `0 到 ${slot.max ? pts(slot.max) : '该项分值'} 分`;
     case 'count':
-      return '处数（0 或正整数）';
+      return '0 或正整数';
     case 'share':
       return '符合 / 不符合 / 不适用';
     case 'text':

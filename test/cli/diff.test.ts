@@ -89,6 +89,23 @@ describe('jixiao diff', () => {
     expect(JSON.parse(badJson.stdout).problems.map((p: { code: string }) => p.code)).toEqual(['revision-unreadable']);
   });
 
+  it('a tree with lint errors is refused (exit 2); a JSON tree from git and an absolute path read as well', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-diff-'));
+    writeFileSync(join(dir, 'bad.yaml'), 'title: t\ntype: evaluation\ntotal: 10\nindicators:\n  - { id: x, name: 甲, weight: 8, rule: { kind: manual } }\n');
+    const bad = await diff(['bad.yaml', join(ROOT, 'fixtures/xiangyuan/tree.yaml'), '--inputs', join(ROOT, 'fixtures/xiangyuan'), '--format', 'json'], dir);
+    expect([bad.code, JSON.parse(bad.stdout).problems.map((p: { code: string; where: { file?: string } }) => `${p.code} ${p.where.file}`)]).toEqual([2, ['tree-weights bad.yaml']]);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: dir, stdio: 'pipe' });
+    git('init', '-q');
+    const tree = readFileSync(join(ROOT, 'fixtures/diff/xiangyuan-revised.yaml'), 'utf8');
+    const { parse } = await import('yaml');
+    writeFileSync(join(dir, 'tree.json'), JSON.stringify(parse(tree)));
+    git('add', 'tree.json');
+    git('commit', '-q', '-m', 'json');
+    const abs = join(ROOT, 'fixtures/xiangyuan/tree.yaml');
+    const run = await diff([abs, 'HEAD:tree.json', '--inputs', join(ROOT, 'fixtures/xiangyuan')], dir);
+    expect([run.code, run.stdout.split('\n').slice(0, 2), run.stdout.split('\n')[3]]).toEqual([0, [`原：${abs}（襄垣县困难职工帮扶资金绩效评价指标体系）`, '新：HEAD:tree.json（襄垣县困难职工帮扶资金绩效评价指标体系）'], '合计 88.50 → 82.83（−5.67），评价等级 良 → 良']);
+  });
+
   it('a leaf only the new version has is 待评 (no judgement for it), and its removal is listed', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-diff-'));
     const a = 'title: t\ntype: evaluation\ntotal: 10\nindicators:\n  - { id: x, name: 甲, weight: 10, rule: { kind: manual } }\n';

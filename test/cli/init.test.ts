@@ -125,6 +125,135 @@ describe('jixiao init from a built-in tree', () => {
   });
 });
 
+describe('jixiao init: what it prints and writes, word for word', () => {
+  it('the summary: every file with what it is for, aligned, and the next steps (no inputs/ when the tree needs no data)', async () => {
+    const dir = fresh();
+    const run = await runInProcess(['init', dir, '-t', 'fixtures/cases/trees/answers.yaml', '--period', '2024'], ROOT);
+    expect([run.code, run.stdout.split('\n')]).toEqual([
+      0,
+      [
+        `已创建评价目录 ${dir}（判断类规则，来自 fixtures/cases/trees/answers.yaml）：`,
+        '  evaluation.yaml  评价的设置：项目、年度、输入文件',
+        '  tree.yaml        指标体系（fixtures/cases/trees/answers.yaml 的副本，改动只影响本评价）',
+        '  judgements.yaml  评价判断：4 个末级指标待填写，1 项指标数据待给出',
+        '下一步：在 judgements.yaml 中填写 4 个末级指标的判断',
+        `（或 jixiao worksheet ${dir} 生成评分底稿在 Excel 中填写），然后 jixiao score ${dir}；现在运行 score 会列出尚缺的数据和判断。`,
+        '',
+      ],
+    ]);
+  });
+
+  it('the judgements file for every kind of answer: points, counts, items, vetoes, grades, a composite’s parts, a metric to give', async () => {
+    const dir = fresh();
+    await runInProcess(['init', dir, '-t', 'fixtures/cases/trees/answers.yaml', '--period', '2024', '-q'], ROOT);
+    expect(readFileSync(join(dir, 'judgements.yaml'), 'utf8')).toBe(
+      [
+        '# 判断类规则：评价判断',
+        '# 每个 ~ 处填写回答；没有填写的，jixiao score 会逐项列出。共 4 个末级指标需要评价人员判断，',
+        '# 由数据算出的指标不在这里（需要说明时可加 reason）。也可以用 jixiao worksheet 生成评分底稿在 Excel 中填写。',
+        '# 逐项计分的检查项除 符合 / 不符合 / 不适用 外，也可填完成比例（0 到 1）或 { have: 现有数, need: 应有数 }。',
+        '',
+        '# 评价人员或评价机构',
+        'evaluator: ~',
+        'judgements:',
+        '  # 档案（4 分，人工评分）',
+        '  # 评分标准：抽查档案',
+        '  m:',
+        '    # 评定的得分（0 到 4 分）',
+        '    points: ~',
+        '    # 理由（未得满分必填）',
+        '    reason: ~',
+        '  # 制度（6 分，逐项计分）',
+        '  c:',
+        '    items:',
+        '      a:',
+        '        # 制度健全（3 分）：发现的处数（每处扣该项 1/3，3 处及以上不得分）：0 或正整数',
+        '        findings: ~',
+        '      # 审批完整（3 分）：符合 / 不符合 / 不适用',
+        '      b: ~',
+        '    vetoes:',
+        '      # 否决项：挪用：不存在 / 存在',
+        '      v: ~',
+        '    # 发现问题的处数（每处扣 1 分）：0 或正整数',
+        '    findings: ~',
+        '    # 理由（未得满分必填）',
+        '    reason: ~',
+        '  # 影响（5 分，等级评分）',
+        '  g:',
+        '    # 评定的等级：好 / 一般 / 差',
+        '    grade: ~',
+        '    # 等级内的得分（该等级为分值范围时）：0 到 5 分',
+        '    points: ~',
+        '    # 理由（未得满分必填）',
+        '    reason: ~',
+        '  # 完成（5 分，组合计分）',
+        '  p:',
+        '    parts:',
+        '      r:',
+        '        # 比率：完成值远超目标时的原因说明',
+        '        explanation: ~',
+        '      j:',
+        '        # 判断：评定的等级：是 / 否',
+        '        grade: ~',
+        '    # 理由（未得满分必填）',
+        '    reason: ~',
+        '# 指标体系用到、但输入文件算不出的指标数据：填写 value（比例写 0.95 或 95%）和 source（出处：文件、访谈、现场核查）',
+        '# x.r：完成',
+        'metrics:',
+        '  x.r:',
+        '    value: ~',
+        '    label: 比率',
+        '    kind: ratio',
+        '    source: ~',
+        '',
+      ].join('\n'),
+    );
+    // blank, it reads as not answered: each leaf is listed; the composite stops first at its missing metric
+    const run = await runInProcess(['score', dir, '-o', join(dir, '..', 'out'), '--format', 'json'], ROOT);
+    expect(countOf(codes(run.stdout))).toEqual({ 'judgement-missing': 3, 'metric-missing': 1 });
+  });
+
+  it('each file’s purpose; the input templates’ required columns and 填写说明 (ID and card columns as text)', async () => {
+    const dir = fresh();
+    const run = await runInProcess(['init', dir, '-t', 'xiangyuan-hardship-aid', '--period', '2022', '--format', 'json'], ROOT);
+    const files = JSON.parse(run.stdout).result.files as { path: string; purpose: string }[];
+    expect(files.map((f) => `${f.path} ${f.purpose}`)).toEqual([
+      'evaluation.yaml 评价的设置：项目、年度、输入文件',
+      'tree.yaml 指标体系（xiangyuan-hardship-aid 的副本，改动只影响本评价）',
+      'judgements.yaml 评价判断：15 个末级指标待填写，1 项指标数据待给出',
+      'inputs/花名册.csv 花名册模板（必填：姓名、已支付金额、帮扶项目）',
+      'inputs/花名册.xlsx 花名册模板（XLSX，含填写说明）',
+      'inputs/预算资金表.csv 预算资金表模板（必填：计划金额 / 到位金额 / 支出金额 至少一列）',
+      'inputs/预算资金表.xlsx 预算资金表模板（XLSX，含填写说明）',
+      'inputs/建档名单.csv 建档名单模板（必填：姓名、建档日期）',
+      'inputs/建档名单.xlsx 建档名单模板（XLSX，含填写说明）',
+      'inputs/满意度问卷.csv 满意度问卷模板（必填：问题1、问题2、问题3、问题4、问题5）',
+      'inputs/满意度问卷.xlsx 满意度问卷模板（XLSX，含填写说明）',
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, 'inputs/预算资金表.xlsx'));
+    const help: string[] = [];
+    wb.getWorksheet('填写说明')!.eachRow((row, n) => {
+      if (n >= 4) help.push((row.values as unknown[]).slice(1).join('|'));
+    });
+    expect(help).toEqual([
+      '年度|可选|年份',
+      '资金来源|可选|来源',
+      '项目|可选|项目名称、子项目、子项目名称',
+      '帮扶类型|可选|救助类别、救助类型、帮扶项目',
+      '计划金额|金额列至少一列|下达金额、预算金额、预算数、计划投入、下达资金、全年预算数、预算安排',
+      '到位金额|金额列至少一列|实际到位、到位资金、到位数',
+      '支出金额|金额列至少一列|实际支出、支出数、已支出、执行数、全年执行数',
+      '计划帮扶人次|可选|计划人次、预算帮扶人次',
+    ]);
+    const roster = new ExcelJS.Workbook();
+    await roster.xlsx.readFile(join(dir, 'inputs/花名册.xlsx'));
+    const sheet = roster.getWorksheet('花名册')!;
+    expect([sheet.getColumn(5).numFmt, sheet.getColumn(6).numFmt, sheet.getColumn(2).numFmt, sheet.getColumn(5).width, sheet.getColumn(2).width]).toEqual(['@', '@', undefined, 22, 8]);
+    expect([sheet.views[0]?.state, (sheet.views[0] as { ySplit?: number }).ySplit, sheet.getRow(1).font?.bold]).toEqual(['frozen', 1, true]);
+  });
+});
+
 describe('jixiao init: examples and refusals', () => {
   it('xiangyuan-example is the reference case, ready to score: 88.50, 良', async () => {
     const dir = fresh();

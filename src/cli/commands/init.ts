@@ -30,7 +30,7 @@ export function initCommand(setExit: (code: number) => void): Command {
       const next = result.example
         ? [`下一步：jixiao score ${shown}`]
         : [
-            `下一步：在 inputs/ 中填入数据（CSV 或 XLSX 均可，evaluation.yaml 写用的那个），在 judgements.yaml 中填写 ${result.judgements} 个末级指标的判断`,
+            `下一步：${result.files.some((f) => f.path.startsWith('inputs/')) ? '在 inputs/ 中填入数据（CSV 或 XLSX 均可，evaluation.yaml 写用的那个），' : ''}在 judgements.yaml 中填写 ${result.judgements} 个末级指标的判断`,
             `（或 jixiao worksheet ${shown} 生成评分底稿在 Excel 中填写），然后 jixiao score ${shown}；现在运行 score 会列出尚缺的数据和判断。`,
           ];
       printLines([`已创建评价目录 ${shown}（${result.title}，来自 ${result.template}）：`, ...result.files.map((f) => `  ${padDisplay(f.path, width)}  ${f.purpose}`), ...next], false);
