@@ -5,7 +5,8 @@ import { formatWhere, SEVERITY_LABEL, type Problem } from '../problems/problem.j
 import { addSheet, styleRow, type ColumnSpec } from './sheet-style.js';
 
 export function problemsSheet(wb: Workbook, problems: readonly Problem[], title: string): void {
-  // 100 units: one A4 landscape width in LibreOffice too, which draws a unit ~9.3 px (Excel 7-8)
+  // 100 units print on one A4 landscape width at 100% in every viewer, even in a LibreOffice
+  // without Carlito, which measures units in DejaVu Sans (~9.3 px instead of 7-8)
   const columns: ColumnSpec[] = [
     { header: '级别', width: 5 },
     { header: '代码', width: 13, wrap: true },
