@@ -35,6 +35,12 @@ export async function* openSheets(path: string, display: string, options: OpenOp
 /** The sheets, read in this thread. */
 export async function* openSheetsHere(path: string, display: string, options: OpenOptions, sniffed: Sniffed): AsyncGenerator<SheetSource> {
   if (sniffed.kind === 'ole2') refuseOle(sniffed, display);
+  if (sniffed.kind === 'zip' && /\.docx$/i.test(path)) {
+    // a report in Word: its tables, one sheet each
+    const { docxSheets } = await import('./docx-tables.js');
+    yield* docxSheets(path, display, options.limits);
+    return;
+  }
   if (sniffed.kind === 'zip') {
     // exceljs is loaded only for a workbook: reading a CSV (in a worker too) does without it
     const { xlsxSheets } = await import('./xlsx-rows.js');

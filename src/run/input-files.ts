@@ -13,7 +13,7 @@ export interface InputFile {
 
 const TABLE_FILE = /\.(csv|xlsx)$/i;
 
-export async function expandInputs(args: readonly string[], shown: (given: string, path: string) => string): Promise<{ files: InputFile[]; missing: Problem[] }> {
+export async function expandInputs(args: readonly string[], shown: (given: string, path: string) => string, kinds: RegExp = TABLE_FILE): Promise<{ files: InputFile[]; missing: Problem[] }> {
   const files: InputFile[] = [];
   const missing: Problem[] = [];
   const seen = new Set<string>();
@@ -24,7 +24,7 @@ export async function expandInputs(args: readonly string[], shown: (given: strin
   };
   for (const arg of args) {
     if (isDynamicPattern(arg.replaceAll('\\', '/'))) {
-      const found = (await glob(arg.replaceAll('\\', '/'), { absolute: true, onlyFiles: true })).filter((f) => TABLE_FILE.test(f)).sort();
+      const found = (await glob(arg.replaceAll('\\', '/'), { absolute: true, onlyFiles: true })).filter((f) => kinds.test(f)).sort();
       if (found.length === 0) missing.push(problem('error', 'file-unreadable', '没有文件与此模式匹配', { file: arg }, { hint: '检查模式，或直接列出文件和文件夹' }));
       for (const f of found) push(resolve(f), isAbsolute(arg) ? f : relative(process.cwd(), f));
       continue;
@@ -32,7 +32,7 @@ export async function expandInputs(args: readonly string[], shown: (given: strin
     const path = resolve(arg);
     const info = await stat(path).catch(() => undefined);
     if (info?.isDirectory()) {
-      const inside = (await readdir(path, { recursive: true })).filter((f) => TABLE_FILE.test(f) && !/(^|[\\/])~\$/.test(f)).sort();
+      const inside = (await readdir(path, { recursive: true })).filter((f) => kinds.test(f) && !/(^|[\\/])~\$/.test(f)).sort();
       if (inside.length === 0) missing.push(problem('warning', 'folder-empty', '文件夹中没有 CSV 或 XLSX 文件', { file: shown(arg, path) }));
       for (const f of inside) push(join(path, f), join(arg, f));
       continue;

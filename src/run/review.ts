@@ -28,7 +28,7 @@ export async function reviewFiles(targets: readonly string[], grades: readonly G
   const tables: ReviewedTable[] = [];
   const unreadable: Problem[] = [];
   const notes: Problem[] = [];
-  const { files, missing } = await expandInputs(targets, (given, path) => (isAbsolute(given) ? path : relative(process.cwd(), path) || path));
+  const { files, missing } = await expandInputs(targets, (given, path) => (isAbsolute(given) ? path : relative(process.cwd(), path) || path), /\.(csv|xlsx|docx)$/i);
   unreadable.push(...missing.filter((p) => p.severity === 'error'));
   notes.push(...missing.filter((p) => p.severity !== 'error'));
   for (const { path, display: shown } of files) {

@@ -95,6 +95,35 @@ describe('jixiao review on the Xiangyuan report’s printed tables', () => {
     expect(env.problems[0]!.where).toMatchObject({ sheet: '表4-2', path: ['项目过程', '组织实施', '组织管理保障性'] });
   });
 
+  it('the same table in a Word report (.docx), level cells merged down (vMerge), named by the paragraph above it: the same findings', async () => {
+    const { Document, Packer, Paragraph, Table, TableCell, TableRow } = await import('docx');
+    const lines = readFileSync(join(ROOT, 'fixtures/review/xiangyuan/表4-2.csv'), 'utf8').trim().split('\n').map((l) => l.split(','));
+    // 项目过程 spans the 7 indicator rows, 资金管理 3 and 组织实施 4, as the report prints them
+    const spans = new Map([['1:0', 7], ['1:1', 3], ['4:1', 4]]);
+    const rows = lines.map((cells, r) => new TableRow({ children: cells.flatMap((text, c) => {
+      if (r >= 1 && r <= 7 && c <= 1 && !spans.has(`${r}:${c}`)) return [];
+      const rowSpan = spans.get(`${r}:${c}`);
+      return [new TableCell({ children: [new Paragraph(text)], ...(rowSpan ? { rowSpan } : {}) })];
+    }) }));
+    const doc = new Document({ sections: [{ children: [new Paragraph('得分 19 分，得分率 95%，具体情况如表 4-2 所示：'), new Paragraph('表 4-2 过程类指标得分情况汇总表'), new Table({ rows })] }] });
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-review-docx-'));
+    writeFileSync(join(dir, '报告.docx'), await Packer.toBuffer(doc));
+    const { code, env } = await review(['报告.docx'], dir);
+    expect(code).toBe(1);
+    expect(brief(env.problems)).toEqual([
+      ['error', 'rate-mismatch', '报告.docx', 6, '得分率'],
+      ['error', 'rate-mismatch', '报告.docx', 8, '得分率'],
+    ]);
+    expect(env.problems[0]!.where).toMatchObject({ sheet: '表 4-2 过程类指标得分情况汇总表', path: ['项目过程', '组织实施', '组织管理保障性'] });
+    // a folder's .docx files are read too; a zip named .docx without a Word document part is refused
+    expect((await review(['.'], dir)).env.problems.map((p) => p.code)).toEqual(['rate-mismatch', 'rate-mismatch']);
+    const notWord = new ExcelJS.Workbook();
+    notWord.addWorksheet('x').addRow(['a']);
+    await notWord.xlsx.writeFile(join(dir, '表格.docx'));
+    const bad = await review(['表格.docx'], dir);
+    expect([bad.code, bad.env.problems.map((p) => p.code), bad.env.problems[0]!.message]).toEqual([2, ['docx-invalid'], '文件扩展名是 .docx，但其中没有 Word 文档的正文（word/document.xml）']);
+  });
+
   it('our own score workbook (附件1 评分表, 表3-2 得分汇总) passes; its other sheets are skipped and said so', async () => {
     const out = mkdtempSync(join(tmpdir(), 'jixiao-own-'));
     expect((await runInProcess(['score', 'fixtures/xiangyuan', '-o', out, '-q'], ROOT)).code).toBe(0);
