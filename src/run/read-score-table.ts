@@ -9,7 +9,8 @@ import { InputError, problem, type Problem } from '../problems/problem.js';
 import { LEVEL_FIELDS, SCORE_TABLE_FIELDS, type PrintedCell, type PrintedRow, type PrintedTable } from '../schema/score-table.js';
 
 const GRADE_LABEL = /^(评价|绩效|综合)?(等级|评级|级别)$|^评价结果$/;
-const SUBTOTAL = /^小计/;
+/** 小计, or 项目决策小计 as some writers (and our own report) put it in the level column */
+const SUBTOTAL = /^小计|小计$/;
 
 interface Open {
   header: TableHeader;

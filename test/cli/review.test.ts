@@ -132,6 +132,10 @@ describe('jixiao review on the Xiangyuan report’s printed tables', () => {
     expect(env.problems.map((p) => `${p.code} ${p.where.sheet}`)).toEqual(['sheet-skipped 指标数据', 'sheet-skipped 说明', 'sheet-skipped 数据核查', 'sheet-skipped 核查汇总', 'sheet-skipped 问题清单']);
     expect(env.result.tables.map((t) => t.rows)).toEqual([22, 15]);
     expect(new Set(env.problems.map((p) => p.code))).toEqual(new Set(['sheet-skipped']));
+    // and our report draft's 表 3-1 and 表 3-2 (its subtotals written 项目决策小计)
+    expect((await runInProcess(['report', 'fixtures/xiangyuan', '-o', out, '-q'], ROOT)).code).toBe(0);
+    const report = await review([join(out, '评价报告.docx')]);
+    expect([report.code, report.env.result.tables.map((t) => [t.rows, t.findings.error, t.findings.warning])]).toEqual([0, [[21, 0, 0], [14, 0, 0]]]);
   });
 });
 
