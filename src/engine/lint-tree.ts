@@ -5,7 +5,8 @@
 // a self-evaluation tree off the national split). A node may acknowledge a finding with
 // a reason (lint: { ignore: [code], reason }): it is then listed apart, never counted.
 import { exactSum } from '../numbers/fraction.js';
-import { problem, type Problem } from '../problems/problem.js';
+import { InputError, problem, type Problem } from '../problems/problem.js';
+import { loadTree } from './load-tree.js';
 import { kindOf } from './rules/registry.js';
 import { pts } from './rules/common.js';
 import { bandGaps, nonMonotone, type Band } from './lint/band-order.js';
@@ -102,4 +103,16 @@ function bandTables(node: IndicatorNode): { part?: string; bands: Band[] }[] {
 /** The checks score runs, acknowledged findings left out. */
 export function lintTree(tree: IndicatorTree, file: string): Problem[] {
   return lintFindings(tree, file).findings;
+}
+
+/**
+ * A tree as score takes it: loaded, and refused (InputError) when it does not load or has
+ * lint errors; its loading warnings and score-level lint findings come back with it.
+ */
+export function scorableTree(raw: unknown, file: string): { tree: IndicatorTree; problems: Problem[] } {
+  const loaded = loadTree(raw, file);
+  if (!loaded.tree) throw new InputError(loaded.problems);
+  const lint = lintTree(loaded.tree, file);
+  if (lint.some((p) => p.severity === 'error')) throw new InputError([...loaded.problems, ...lint]);
+  return { tree: loaded.tree, problems: [...loaded.problems, ...lint] };
 }

@@ -3,8 +3,7 @@
 // the other version lacks a judgement for shows as 待评 instead of stopping the run; answers
 // for leaves a version does not have are left out of its scoring.
 import { isAbsolute, relative, resolve } from 'node:path';
-import { lintTree } from '../engine/lint-tree.js';
-import { loadTree } from '../engine/load-tree.js';
+import { scorableTree } from '../engine/lint-tree.js';
 import { score, type ScoredTree } from '../engine/score.js';
 import { diffScoredTrees, type TreeDiff } from '../engine/tree-diff.js';
 import { leaves, type IndicatorTree } from '../engine/tree.js';
@@ -33,11 +32,7 @@ export interface TreesDiffed {
 async function readTree(spec: string, cwd: string): Promise<IndicatorTree> {
   const shown = isAbsolute(spec) || (await isRevisionSpec(spec)) ? spec : relative(cwd, resolve(cwd, spec)) || spec;
   const raw = (await isRevisionSpec(spec)) ? parseStructured(await readRevision(spec, cwd), shown, /\.json$/i.test(spec)) : await readStructuredFile(resolve(cwd, spec), shown, 5);
-  const loaded = loadTree(raw, shown);
-  if (!loaded.tree) throw new InputError(loaded.problems);
-  const errors = lintTree(loaded.tree, shown).filter((p) => p.severity === 'error');
-  if (errors.length > 0) throw new InputError(errors);
-  return loaded.tree;
+  return scorableTree(raw, shown).tree;
 }
 
 export async function diffTrees(specA: string, specB: string, inputs: string, options: LoadOptions = {}): Promise<TreesDiffed> {

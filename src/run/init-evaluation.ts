@@ -7,7 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join, relative, resolve } from 'node:path';
 import { Document, isMap, isPair, isScalar, isSeq, type YAMLMap } from 'yaml';
 import { loadTree } from '../engine/load-tree.js';
-import { lintTree } from '../engine/lint-tree.js';
+import { scorableTree } from '../engine/lint-tree.js';
 import { needsJudgement } from '../engine/answer-slots.js';
 import { ruleMetricNames } from '../engine/used-metrics.js';
 import { leaves, type IndicatorTree } from '../engine/tree.js';
@@ -16,7 +16,7 @@ import { makeFolder } from '../io/output-path.js';
 import { writeFileAtomic, writeWorkbook } from '../io/write-xlsx.js';
 import { catalogEntry, type InputName } from '../metrics/catalog.js';
 import { MetricNameError, parseMetricRef } from '../metrics/metric-name.js';
-import { InputError, inputError } from '../problems/problem.js';
+import { inputError } from '../problems/problem.js';
 import { inputTemplateCsv, inputTemplateWorkbook, requiredText } from '../report/input-template.js';
 import { judgementsTemplate, type WantedMetric } from '../report/judgements-template.js';
 import { BUDGET_FIELDS } from '../schema/budget.js';
@@ -205,11 +205,7 @@ function evaluationYaml(project: string, period: readonly number[], title: strin
 
 async function fromTree(templateName: string, treePath: string, dir: string, shown: string, options: InitOptions): Promise<InitResult> {
   const treeText = await readFile(treePath);
-  const loaded = loadTree(await readStructuredFile(treePath, templateName, 5), templateName);
-  if (!loaded.tree) throw new InputError(loaded.problems);
-  const lint = lintTree(loaded.tree, templateName);
-  if (lint.some((p) => p.severity === 'error')) throw new InputError(lint);
-  const tree = loaded.tree;
+  const { tree } = scorableTree(await readStructuredFile(treePath, templateName, 5), templateName);
   if (!options.period) throw inputError('usage', '缺少评价期间', {}, { hint: '用 --period 给出评价的年度，如 --period 2024 或 --period 2022-2024' });
   const period = options.period;
   const project = options.project ?? basename(dir);

@@ -2,8 +2,7 @@
 // with the trace that produced it. Deterministic; nothing is written.
 import { dirname, resolve } from 'node:path';
 import { readdir, stat } from 'node:fs/promises';
-import { loadTree } from '../engine/load-tree.js';
-import { lintTree } from '../engine/lint-tree.js';
+import { scorableTree } from '../engine/lint-tree.js';
 import { score, scoredNodes, type ScoredTree } from '../engine/score.js';
 import { pts } from '../engine/rules/common.js';
 import { readStructuredFile } from '../io/structured-file.js';
@@ -55,10 +54,7 @@ export async function scoreCase(c: TestCase, caseFile: string, shown: string): P
   // a tree written in the case is named after the case file in messages
   const treeShown = typeof c.tree === 'string' ? c.tree : `${shown}（tree）`;
   const raw = typeof c.tree === 'string' ? await readStructuredFile(await treePath(c.tree, dir), c.tree, 5) : c.tree;
-  const loaded = loadTree(raw, treeShown);
-  if (!loaded.tree) throw new InputError(loaded.problems);
-  const lint = lintTree(loaded.tree, treeShown);
-  if (lint.some((p) => p.severity === 'error')) throw new InputError(lint);
+  const loaded = scorableTree(raw, treeShown);
   const metrics = new Map<string, Metric>();
   for (const [written, m] of Object.entries(c.metrics)) {
     const name = canonicalName(written);
@@ -66,7 +62,7 @@ export async function scoreCase(c: TestCase, caseFile: string, shown: string): P
   }
   const r = score({ tree: loaded.tree, metrics, answers: c.judgements, answersFile: shown });
   if (!r.scored) throw new InputError(r.problems);
-  return { tree: r.scored, problems: [...loaded.problems, ...lint, ...r.problems] };
+  return { tree: r.scored, problems: [...loaded.problems, ...r.problems] };
 }
 
 export async function readCase(file: string, shown: string): Promise<TestCase> {
