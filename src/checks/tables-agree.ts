@@ -5,7 +5,7 @@
 import { parseNumber, toHalfWidth } from '../numbers/parse.js';
 import { problem, type Problem } from '../problems/problem.js';
 import type { PrintedRow, PrintedTable } from '../schema/score-table.js';
-import { splitPoints } from './printed-table.js';
+import { splitPoints } from './printed-figures.js';
 
 interface Leaf {
   table: PrintedTable;

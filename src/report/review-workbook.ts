@@ -33,6 +33,22 @@ function sheetName(wanted: string, taken: Set<string>): string {
 const PRINT_WIDTH = 100;
 const MIN_OPINION = 24;
 
+const NUMBER = /^[-+]?[\d,]*\.?\d+%?$/;
+
+/** Sheet columns (1-based, after the 行 column) a text cell spans: itself and the blank cells after it. */
+function textSpans(cells: readonly string[], width: number): Map<number, number> {
+  const spans = new Map<number, number>();
+  for (let c = 0; c < width; c += 1) {
+    const text = cells[c] ?? '';
+    if (text === '' || NUMBER.test(text)) continue;
+    let end = c;
+    while (end + 1 < width && (cells[end + 1] ?? '') === '') end += 1;
+    if (end > c) spans.set(c + 2, end + 2);
+    c = end;
+  }
+  return spans;
+}
+
 const baseName = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 
 export function buildReviewWorkbook(input: ReviewInput): Workbook {
@@ -42,11 +58,15 @@ export function buildReviewWorkbook(input: ReviewInput): Workbook {
     const width = Math.max(table.header.length, ...table.rows.map((r) => r.cells.length));
     // each column as wide as its widest cell (2 units a CJK character); when they do not fit
     // one page width with the 审核意见 column, the widest are narrowed first (their text wraps)
-    const natural = Array.from({ length: width }, (_, i) => Math.min(30, Math.max(5, Math.ceil(Math.max(0, ...[table.header[i] ?? '', ...table.rows.map((r) => r.cells[i] ?? '')].map(textEms)) * 2) + 1)));
+    const ems = (text: string) => Math.ceil(textEms(text) * 2) + 1;
+    const natural = Array.from({ length: width }, (_, i) => Math.min(30, Math.max(5, ...[table.header[i] ?? '', ...table.rows.map((r) => r.cells[i] ?? '')].map(ems))));
+    // a number is never broken across lines (100000.00 in a form's funds block)
+    const least = Array.from({ length: width }, (_, i) => Math.max(5, ...table.rows.map((r) => r.cells[i] ?? '').filter((c) => NUMBER.test(c)).map(ems)));
     const budget = PRINT_WIDTH - 5 - MIN_OPINION;
+    const fitted = (cap: number) => natural.map((w, i) => Math.max(least[i] ?? 5, Math.min(w, cap)));
     let cap = Math.max(...natural, 5);
-    while (cap > 5 && natural.reduce((sum, w) => sum + Math.min(w, cap), 0) > budget) cap -= 1;
-    const dataColumns: ColumnSpec[] = natural.map((w, i) => ({ header: table.header[i] ?? '', width: Math.min(w, cap), wrap: true }));
+    while (cap > 5 && fitted(cap).reduce((sum, w) => sum + w, 0) > budget) cap -= 1;
+    const dataColumns: ColumnSpec[] = fitted(cap).map((w, i) => ({ header: table.header[i] ?? '', width: w, wrap: true }));
     const used = 5 + dataColumns.reduce((sum, c) => sum + c.width, 0);
     const columns: ColumnSpec[] = [{ header: '行', width: 5 }, ...dataColumns, { header: '审核意见', width: Math.max(MIN_OPINION, PRINT_WIDTH - used), wrap: true }];
     const name = sheetName(`${baseName(table.file)}${table.sheet ? `-${table.sheet}` : ''}`, taken);
@@ -56,9 +76,13 @@ export function buildReviewWorkbook(input: ReviewInput): Workbook {
       const row = ws.getRow(first + i);
       const own = findings.filter((f) => f.where.row === r.row);
       row.values = [r.row, ...Array.from({ length: width }, (_, c) => r.cells[c] ?? ''), own.map((f) => `${f.severity === 'error' ? '错误' : f.severity === 'warning' ? '警告' : '提示'}：${f.message}`).join('\n')];
-      styleRow(row, columns, { total: r.kind !== 'item' });
+      // a form's funds block and goal rows as printed: a text over the blank cells after it
+      const spans = r.kind === 'funds' || r.kind === 'note' ? textSpans(r.cells, width) : new Map<number, number>();
+      for (const [from, to] of spans) ws.mergeCells(row.number, from, row.number, to);
+      const heading = r.kind === 'subtotal' || r.kind === 'total' || r.kind === 'grade' || (r.kind === 'note' && r.cells.every((c) => c.length <= 8));
+      styleRow(row, columns, { total: heading, spans });
       for (const f of own) {
-        const col = table.header.findIndex((h) => h === f.where.column);
+        const col = (r.header ?? table.header).findIndex((h) => h === f.where.column);
         if (col < 0 || f.severity === 'info') continue;
         row.getCell(col + 2).fill = FILL[f.severity];
       }

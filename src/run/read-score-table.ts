@@ -1,16 +1,22 @@
 // Reading a printed score table (CSV / XLSX, any sheet) into rows as printed: the header
 // found among the vocabulary of score tables, level names carried down where a merged or
-// blank cell stands for the one above, 小计 / 合计 rows told apart, and a printed grade.
+// blank cell stands for the one above, 小计 / 合计 (总分) rows told apart, a printed grade,
+// and the funds block a self-evaluation form prints above its indicators.
 import { openSheets, type OpenOptions } from '../io/open-sheets.js';
 import { tableEvents, type TableHeader } from '../io/table-locator.js';
 import type { RawRow } from '../io/raw-table.js';
 import { toHalfWidth } from '../numbers/parse.js';
 import { InputError, problem, type Problem } from '../problems/problem.js';
+import { readFundsBlock } from './read-funds-block.js';
 import { LEVEL_FIELDS, SCORE_TABLE_FIELDS, type PrintedCell, type PrintedRow, type PrintedTable } from '../schema/score-table.js';
 
 const GRADE_LABEL = /^(评价|绩效|综合)?(等级|评级|级别)$|^评价结果$/;
 /** 小计, or 项目决策小计 as some writers (and our own report) put it in the level column */
 const SUBTOTAL = /^小计|小计$/;
+/** the self-evaluation form's last row, which the table locator does not take for a total */
+const TOTAL_LABEL = /^(总分|总得分|合计得分)$/;
+/** Rows kept above a header for its funds block (a form prints a dozen lines there). */
+const KEPT_ROWS = 60;
 
 interface Open {
   header: TableHeader;
@@ -36,14 +42,15 @@ function startTable(header: TableHeader): Open {
   const fixed = { ...header, columns };
   const width = Math.max(0, ...header.columns.map((c) => c.index + 1), ...header.extraColumns.map((c) => c.index + 1));
   const printedHeader = Array.from({ length: width }, (_, i) => header.columns.find((c) => c.index === i)?.header ?? header.extraColumns.find((c) => c.index === i)?.header ?? '');
-  const table: PrintedTable = { file: header.file, ...(header.sheet ? { sheet: header.sheet } : {}), ...(header.title ? { title: header.title } : {}), levelHeaders, header: printedHeader, headerRows: header.headerRows, rows: [] };
+  const table: PrintedTable = { file: header.file, ...(header.sheet ? { sheet: header.sheet } : {}), ...(header.title ? { title: header.title } : {}), levelHeaders, columns: Object.fromEntries(columns.map((c) => [c.field, c.index + 1])), header: printedHeader, headerRows: header.headerRows, rows: [] };
   return { header: fixed, levels: levelHeaders.map(() => ''), table };
 }
 
-function addRow(o: Open, row: RawRow, total: boolean): void {
+function addRow(o: Open, row: RawRow, totalRow: boolean): void {
   const levelCols = LEVEL_FIELDS.flatMap((f) => o.header.columns.filter((c) => c.field === f));
   const names = levelCols.map((c) => (row.cells[c.index] ?? '').trim());
   const firstText = row.cells.map((c) => c.trim()).find((c) => c !== '') ?? '';
+  const total = totalRow || TOTAL_LABEL.test(compact(firstText));
   // a grade row: 评价等级 | 良
   if (GRADE_LABEL.test(compact(firstText))) {
     const value = row.cells.map((c) => c.trim()).filter((c) => c !== '')[1];
@@ -62,7 +69,7 @@ function addRow(o: Open, row: RawRow, total: boolean): void {
   }
   const kind: PrintedRow['kind'] = subtotal ? 'subtotal' : total ? 'total' : 'item';
   const levels = kind === 'item' ? [...o.levels] : kind === 'subtotal' ? [o.levels[0] ?? ''] : [];
-  const fields = ['target', 'actual', 'weight', 'score', 'rate', 'criteria', 'explanation'] as const;
+  const fields = ['target', 'actual', 'weight', 'score', 'rate', 'criteria', 'explanation', 'deviation'] as const;
   const printed: PrintedRow = { row: row.row, cells: row.cells.map((c) => c.trim()), kind, levels };
   for (const f of fields) {
     const c = cellOf(o, f, row);
@@ -84,13 +91,30 @@ export async function readScoreTables(path: string, display: string, options: Op
     let open: Open | undefined;
     const before = tables.length;
     const sheetProblems: Problem[] = [];
-    for await (const events of tableEvents(sheet, SCORE_TABLE_FIELDS, '评分表')) {
+    // the rows as they stream past, for the funds block above a form's header
+    const seen: RawRow[] = [];
+    const rows = (async function* () {
+      for await (const batch of sheet.rows) {
+        for (const r of batch) seen.push(r);
+        // what a header in this batch may need: the batch and the rows just before it
+        if (seen.length > batch.length + KEPT_ROWS) seen.splice(0, seen.length - batch.length - KEPT_ROWS);
+        yield batch;
+      }
+    })();
+    let previousEnd = 0;
+    for await (const events of tableEvents({ ...sheet, rows }, SCORE_TABLE_FIELDS, '评分表')) {
       for (const e of events) {
         if ('row' in e && 'cells' in e) {
           if (open) addRow(open, e, false);
         } else if (e.type === 'table') {
-          if (open) tables.push(open.table);
+          if (open) {
+            tables.push(open.table);
+            previousEnd = Math.max(previousEnd, ...open.table.rows.map((r) => r.row));
+          }
           open = startTable(e.table);
+          const headerRow = e.table.headerRows[0] ?? 0;
+          const above = seen.filter((r) => r.row > previousEnd && r.row < headerRow).slice(-KEPT_ROWS);
+          open.table.rows.push(...readFundsBlock(above));
         } else if (e.type === 'total') {
           if (open) addRow(open, e.row, !SUBTOTAL.test(compact(e.row.cells.find((c) => /小计|合计|总计/.test(c)) ?? '')));
         } else if (e.type === 'problems') {

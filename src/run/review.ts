@@ -3,6 +3,7 @@
 // with what to do.
 import { extname, isAbsolute, relative } from 'node:path';
 import { checkPrintedTable } from '../checks/printed-table.js';
+import { checkSelfEvaluationForm } from '../checks/self-evaluation-form.js';
 import { tablesAgree } from '../checks/tables-agree.js';
 import type { OpenOptions } from '../io/open-sheets.js';
 import { InputError, inputError, problem, type Problem } from '../problems/problem.js';
@@ -39,7 +40,10 @@ export async function reviewFiles(targets: readonly string[], grades: readonly G
       const read = await readScoreTables(path, shown, options);
       notes.push(...read.problems.filter((p) => p.severity !== 'error'));
       unreadable.push(...read.problems.filter((p) => p.severity === 'error'));
-      for (const table of read.tables) tables.push({ table, findings: checkPrintedTable(table, { grades }) });
+      for (const table of read.tables) {
+        const findings = [...checkPrintedTable(table, { grades }), ...checkSelfEvaluationForm(table)].sort((a, b) => (a.where.row ?? 0) - (b.where.row ?? 0));
+        tables.push({ table, findings });
+      }
     } catch (e) {
       if (!(e instanceof InputError)) throw e;
       unreadable.push(...e.problems);

@@ -17,7 +17,21 @@ export const SCORE_TABLE_FIELDS: FieldSpec[] = [
   { field: 'points', aliases: ['分值'], required: false, oneOf: '分数' },
   { field: 'score', aliases: ['得分', '实际得分', '评价得分', '自评得分', '评分'], required: false, oneOf: '分数' },
   { field: 'rate', aliases: ['得分率'], required: false },
+  { field: 'deviation', aliases: ['偏差原因分析及改进措施', '偏差原因分析', '偏差原因', '偏差原因及改进措施', '未完成原因分析', '未完成原因及改进措施'], required: false },
 ];
+
+/**
+ * The funds block above a self-evaluation form's indicators (项目资金 | 年初预算数 | 全年预算数 |
+ * 全年执行数 | 分值 | 执行率 | 得分): found by its two budget columns. 年初预算数 is not the
+ * 全年预算数 the rate divides by, so it has no field.
+ */
+export const FUNDS_FIELDS: Record<'planned' | 'spent' | 'points' | 'rate' | 'score', readonly string[]> = {
+  planned: ['全年预算数', '预算数', '全年预算'],
+  spent: ['全年执行数', '执行数', '全年执行'],
+  points: ['分值'],
+  rate: ['执行率', '预算执行率'],
+  score: ['得分'],
+};
 
 /** The level columns, from level 1 down. */
 export const LEVEL_FIELDS = ['level1', 'level2', 'level3'] as const;
@@ -35,8 +49,12 @@ export interface PrintedRow {
   row: number;
   /** every cell of the row as printed (for the review workbook's copy of the table) */
   cells: string[];
-  /** an indicator; a 小计 of the level-1 indicator it sits in; the 合计 of the table; the printed grade */
-  kind: 'item' | 'subtotal' | 'total' | 'grade';
+  /**
+   * an indicator; a 小计 of the level-1 indicator it sits in; the 合计 (总分) of the table; the
+   * printed grade; a line of a self-evaluation form's funds block (年度资金总额, 其中：…); a row
+   * copied for context only (the funds block's header, 年度总体目标)
+   */
+  kind: 'item' | 'subtotal' | 'total' | 'grade' | 'funds' | 'note';
   /** names per level column present, as printed (a blank cell under a name is that name again) */
   levels: string[];
   target?: PrintedCell;
@@ -48,6 +66,13 @@ export interface PrintedRow {
   explanation?: PrintedCell;
   /** the grade as printed, on a grade row (评价等级 良) */
   grade?: PrintedCell;
+  /** 偏差原因分析及改进措施 (self-evaluation form) */
+  deviation?: PrintedCell;
+  /** on a funds line: 全年预算数 and 全年执行数 (分值, 执行率, 得分 are weight, rate, score) */
+  planned?: PrintedCell;
+  spent?: PrintedCell;
+  /** the header the row reads under where it is not the table's (the funds block's) */
+  header?: string[];
 }
 
 export interface PrintedTable {
@@ -56,6 +81,8 @@ export interface PrintedTable {
   title?: string;
   /** the level columns' headers, from level 1 down */
   levelHeaders: string[];
+  /** the 1-based column of each field the header was read as (deviation: a self-evaluation form) */
+  columns: Partial<Record<string, number>>;
   /** the header cells as printed, one per column */
   header: string[];
   /** the header's row number(s) */

@@ -1,7 +1,8 @@
 // The pieces of reading a printed table: a level name's points, whether an actual value
 // reaches its target (and when the texts cannot tell).
 import { describe, expect, it } from 'vitest';
-import { meetsTarget, splitPoints } from '../../src/checks/printed-table.js';
+import { splitPoints } from '../../src/checks/printed-figures.js';
+import { meetsTarget } from '../../src/checks/target-met.js';
 
 describe('splitPoints', () => {
   it('reads the points a level name prints, in either width of brackets, with spaces', () => {

@@ -7,23 +7,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/fixture-copy.js';
+import { brief, review } from '../helpers/review-run.js';
 import { runInProcess } from '../helpers/run-in-process.js';
-
-interface Found {
-  severity: string;
-  code: string;
-  message: string;
-  where: { file?: string; sheet?: string; row?: number; column?: string; path?: string[] };
-  expected?: string;
-  found?: string;
-}
-
-const review = async (args: string[], cwd = ROOT) => {
-  const out = mkdtempSync(join(tmpdir(), 'jixiao-review-'));
-  const run = await runInProcess(['review', ...args, '-o', out, '--format', 'json'], cwd);
-  return { ...run, out, env: JSON.parse(run.stdout) as { problems: Found[]; result: { tables: { file: string; rows: number; findings: Record<string, number> }[]; output?: string } } };
-};
-const brief = (ps: Found[]) => ps.map((p) => [p.severity, p.code, p.where.file?.replace(/^.*\//, ''), p.where.row, p.where.column]);
 
 describe('jixiao review on the Xiangyuan report’s printed tables', () => {
   it('finds each misprint at its cell, with both numbers, and flags nothing else; exit 1', async () => {
