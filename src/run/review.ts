@@ -7,6 +7,7 @@ import { checkSelfEvaluationForm } from '../checks/self-evaluation-form.js';
 import { tablesAgree } from '../checks/tables-agree.js';
 import type { OpenOptions } from '../io/open-sheets.js';
 import { InputError, inputError, problem, type Problem } from '../problems/problem.js';
+import { nationalRuleFindings, type NationalRule } from '../engine/national-expectation.js';
 import type { GradeBand } from '../schema/grades.js';
 import type { PrintedTable } from '../schema/score-table.js';
 import { expandInputs } from './input-files.js';
@@ -25,7 +26,14 @@ export interface ReviewResult {
   notes: Problem[];
 }
 
-export async function reviewFiles(targets: readonly string[], grades: readonly GradeBand[], options: OpenOptions = {}): Promise<ReviewResult> {
+export interface ReviewOptions {
+  /** the grade bands the printed grade must follow */
+  grades: readonly GradeBand[];
+  /** the national rule every row's points are checked against; else only rows that state one */
+  rule?: NationalRule;
+}
+
+export async function reviewFiles(targets: readonly string[], review: ReviewOptions, options: OpenOptions = {}): Promise<ReviewResult> {
   const tables: ReviewedTable[] = [];
   const unreadable: Problem[] = [];
   const notes: Problem[] = [];
@@ -41,7 +49,10 @@ export async function reviewFiles(targets: readonly string[], grades: readonly G
       notes.push(...read.problems.filter((p) => p.severity !== 'error'));
       unreadable.push(...read.problems.filter((p) => p.severity === 'error'));
       for (const table of read.tables) {
-        const findings = [...checkPrintedTable(table, { grades }), ...checkSelfEvaluationForm(table)].sort((a, b) => (a.where.row ?? 0) - (b.where.row ?? 0));
+        const national = nationalRuleFindings(table, review.rule);
+        // a row the national rule scores says more than 'full points despite a miss' does
+        const arithmetic = checkPrintedTable(table, { grades: review.grades }).filter((p) => !(p.code === 'full-despite-miss' && national.some((n) => n.where.row === p.where.row)));
+        const findings = [...arithmetic, ...checkSelfEvaluationForm(table), ...national].sort((a, b) => (a.where.row ?? 0) - (b.where.row ?? 0));
         tables.push({ table, findings });
       }
     } catch (e) {

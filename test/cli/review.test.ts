@@ -242,3 +242,47 @@ describe('jixiao review: what it cannot read', () => {
     expect([grades.code, grades.stderr.trim()]).toEqual([2, '错误 [usage] --grades「优:90,良:95,差」应从高到低写出等级和下限，最后一档不写下限，如 优:90,良:80,中:60,差']);
   });
 });
+
+describe('jixiao review: points against the national rules (warnings, with the expected points)', () => {
+  const table = [
+    '一级指标,二级指标,三级指标,年度指标值,实际完成值,分值,得分,评分标准',
+    '产出指标,数量指标,帮扶户数,≥45户,44户,10,10.00,完成的得满分，未完成的按 实际完成值÷指标值×分值 计分',
+    '产出指标,数量指标,帮扶人次,≥100人次,80人次,10,8.00,完成率低于60%不得分，(完成率-60%)÷40%×分值',
+    '产出指标,质量指标,发放合规率,≥98%,90%,10,9.18,',
+    '效益指标,社会效益指标,生活改善,明显改善,部分达成,10,8,',
+  ].join('\n');
+  const run = async (args: string[] = []) => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-national-'));
+    writeFileSync(join(dir, 'form.csv'), table);
+    return (await review(['form.csv', ...args], dir)).env.problems;
+  };
+
+  it('rows whose 评分标准 states a rule are checked by it, others not; a full score despite a miss is said once, with what it should be', async () => {
+    const ps = await run();
+    expect(ps.map((p) => [p.code, p.where.row, p.found, p.expected])).toEqual([
+      ['national-rule-mismatch', 2, '10.00', '9.78'],
+      ['national-rule-mismatch', 3, '8.00', '5.00'],
+    ]);
+    expect(ps[0]!.message).toBe('得分印作 10.00，按 2020 年规则（财预〔2020〕10号）应为 9.78 分：完成值 44户，目标 ≥45户，完成率 97.78%，按 完成值 ÷ 目标值 × 10 计 9.78 分');
+    expect(ps[1]!.message).toBe('得分印作 8.00，按 2021 年规则（财预〔2021〕101号）应为 5.00 分：完成值 80人次，目标 ≥100人次，完成率 80%，按 (完成率 − 60%) ÷ 40% × 10 计 5 分');
+  });
+
+  it('--rule checks every row by the rule given: 2020 passes 8 of 10 for 80%, not 8 for 部分达成; 2021 wants 7.96 for 90% of 98%', async () => {
+    expect((await run(['--rule', '2020'])).map((p) => [p.code, p.where.row, p.expected])).toEqual([
+      ['national-rule-mismatch', 2, '9.78'],
+      ['national-rule-mismatch', 5, '6-8 分（不含 8）'],
+    ]);
+    expect((await run(['--rule', '2021'])).map((p) => [p.code, p.where.row, p.expected])).toEqual([
+      ['national-rule-mismatch', 2, '9.44'],
+      ['national-rule-mismatch', 3, '5.00'],
+      ['national-rule-mismatch', 4, '7.96'],
+    ]);
+  });
+
+  it('--rule other than 2020 or 2021 is a usage error (exit 2)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-national-'));
+    writeFileSync(join(dir, 'form.csv'), table);
+    const r = await review(['form.csv', '--rule', '2019'], dir);
+    expect([r.code, r.env.problems.map((p) => [p.code, p.message])]).toEqual([2, [['usage', '--rule「2019」应为 2020 或 2021']]]);
+  });
+});

@@ -16,18 +16,21 @@ export function reviewCommand(setExit: (code: number) => void): Command {
   const cmd = new Command('review')
     .description('审核评分表：按报告印出的评分表（附件1、表3-1、表3-2、表4-x）核对小计、合计、得分率、得分范围、等级和目标完成情况 / check printed score tables')
     .argument('<files...>', '评分表文件（CSV / XLSX）或含评分表的目录')
-    .option('--grades <bands>', '等级标准，从高到低，如 优:90,良:80,中:60,差（默认全国通用）grade bands');
+    .option('--grades <bands>', '等级标准，从高到低，如 优:90,良:80,中:60,差（默认全国通用）grade bands')
+    .option('--rule <year>', '各指标得分按哪年的全国规则核对：2020（完成值 ÷ 目标值 × 分值）或 2021（60% 及格线）；不给时只核对评分标准或表名写明规则的行 / national scoring rule');
   addLimitOption(addCommonOptions(cmd, { writes: true })).action(async (files: string[], raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
     const grades = typeof raw.grades === 'string' ? parseBands(raw.grades) : defaultBands();
     if (!grades) throw inputError('usage', `--grades「${String(raw.grades)}」应从高到低写出等级和下限，最后一档不写下限，如 优:90,良:80,中:60,差`, {});
+    const rule = raw.rule;
+    if (rule !== undefined && rule !== '2020' && rule !== '2021') throw inputError('usage', `--rule「${String(rule)}」应为 2020 或 2021`, {}, { hint: '2020：财预〔2020〕10号，未完成的按 完成值 ÷ 目标值 × 分值；2021：财预〔2021〕101号，完成率 60% 为及格线' });
     const [{ reviewFiles }, { buildReviewWorkbook }, { writeWorkbook }, { refuseInputAsOutput, makeFolder }] = await Promise.all([
       import('../../run/review.js'),
       import('../../report/review-workbook.js'),
       import('../../io/write-xlsx.js'),
       import('../../io/output-path.js'),
     ]);
-    const result = await reviewFiles(files, grades, { limits: limitOptions(raw) });
+    const result = await reviewFiles(files, { grades, ...(rule ? { rule } : {}) }, { limits: limitOptions(raw) });
     const findings = result.tables.flatMap((t) => t.findings);
     let written: string | undefined;
     if (result.tables.length > 0) {
