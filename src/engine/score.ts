@@ -27,6 +27,8 @@ export interface ScoredNode {
   removed?: Decimal;
   /** a leaf's points before the rounding policy, where rounding changed them */
   exact?: Decimal;
+  /** the score a report printed for this indicator (judgements printed:), to set beside this one */
+  printed?: Decimal;
 }
 
 export interface ScoredTree {
@@ -41,6 +43,8 @@ export interface ScoredTree {
   rescaled?: { raw: Decimal; removed: Decimal; text: string };
   /** what the grade was read from when not the total itself (a partial tree: score ÷ scored weight × total) */
   gradedOn?: { value: Decimal; text: string };
+  /** the total a report printed (judgements printed_total) */
+  printedTotal?: Decimal;
 }
 
 export interface ScoreResult {

@@ -69,6 +69,7 @@ function nodeJson(n: ScoredNode, places: number): Record<string, unknown> {
     ...(n.node.rule ? { rule: n.node.rule.kind } : {}),
     ...(n.trace !== undefined ? { trace: n.trace } : {}),
     ...(n.reason !== undefined ? { reason: n.reason } : {}),
+    ...(n.printed !== undefined ? { printed: dec(n.printed, places) } : {}),
     ...(n.parts ? { parts: n.parts.map((p) => ({ id: p.id, name: p.name, max: dec(p.max, places), score: dec(p.points, places), trace: p.trace })) } : {}),
     ...(n.children ? { children: n.children.map((c) => nodeJson(c, places)) } : {}),
   };
@@ -90,6 +91,7 @@ export function scoredTreeJson(scored: ScoredTree): Record<string, unknown> {
     ...(scored.pending > 0 ? { provisional: true, pending: scored.pending } : {}),
     ...(scored.rescaled ? { rescaled: { raw: dec(scored.rescaled.raw, places), removed: dec(scored.rescaled.removed, places), text: scored.rescaled.text } } : {}),
     ...(scored.gradedOn ? { graded_on: { value: dec(scored.gradedOn.value, places), text: scored.gradedOn.text } } : {}),
+    ...(scored.printedTotal !== undefined ? { printed_total: dec(scored.printedTotal, places) } : {}),
     indicators: scored.nodes.map((n) => nodeJson(n, places)),
   };
 }

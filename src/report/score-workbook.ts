@@ -1,11 +1,12 @@
 // The score workbook: 评分表 laid out as 表3-1 / 附件1, 得分汇总 as 表3-2, the
 // metrics the scores rest on with their sources, and the problems found.
-import type { CellValue, Workbook, Worksheet } from 'exceljs';
+import type { CellValue, Row, Workbook, Worksheet } from 'exceljs';
 import ExcelJS from '../io/exceljs.js';
 import { problemsSheet } from './problems-sheet.js';
 import type { AuditResult } from '../checks/run-checks.js';
 import { addAuditSheets } from './audit-sheets.js';
-import type { ScoredNode, ScoredTree } from '../engine/score.js';
+import { scoredNodes, type ScoredNode, type ScoredTree } from '../engine/score.js';
+import { printedLabel } from '../engine/printed-scores.js';
 import { describeProvenance, formatMetricValue, type Metric } from '../metrics/metric.js';
 import { shownMetrics } from './shown-metrics.js';
 import { roundTo, type Decimal } from '../numbers/decimal.js';
@@ -96,21 +97,31 @@ function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
   const leaves = leafRows(scored.nodes);
   const hasTarget = leaves.some(({ leaf }) => leaf.node.target);
   const hasActual = leaves.some(({ leaf }) => leaf.actual);
+  const printed = scored.printedTotal !== undefined || [...scoredNodes(scored.nodes)].some((n) => n.printed !== undefined);
+  const printedHeader = printedLabel(scored);
   // widths chosen for print: the whole table on A4 landscape at 90% or more (body text ≥ 9 pt)
   const levelWidths = [9, 9, 11];
   const columns: ColumnSpec[] = [
     ...levels.map((l, i) => ({ header: l, width: levelWidths[i] ?? 9, wrap: true })),
-    { header: '指标解释', width: 20, wrap: true },
-    { header: '评分标准', width: 25, wrap: true },
+    // two more columns when printed scores are given: the texts give up their width (rows grow taller instead)
+    { header: '指标解释', width: printed ? 17 : 20, wrap: true },
+    { header: '评分标准', width: printed ? 22 : 25, wrap: true },
     ...(hasTarget ? [{ header: '目标值', width: 8, wrap: true }] : []),
     ...(hasActual ? [{ header: '完成值', width: 9, wrap: true }] : []),
     // 100.00 in bold fits in 7.5
     { header: '分值', width: 7.5, format: SCORE_FORMAT },
     { header: '得分', width: 7.5, format: SCORE_FORMAT },
     { header: '得分率', width: 8.5, format: RATE_FORMAT },
-    { header: '评分依据', width: 22, wrap: true },
+    // the scores a report printed, and how far they are from ours (printed − scored)
+    ...(printed ? [{ header: printedHeader, width: 9, format: SCORE_FORMAT }, { header: '差异', width: 6.5, format: SCORE_FORMAT }] : []),
+    { header: '评分依据', width: printed ? 20 : 22, wrap: true },
   ];
   const col = Object.fromEntries(columns.map((c, i) => [c.header, i + 1]));
+  const printedCells = (row: Row, n: { printed?: Decimal; score: Decimal; pending?: boolean }) => {
+    if (!printed || n.printed === undefined) return;
+    row.getCell(col[printedHeader] as number).value = num(n.printed, places);
+    if (!n.pending) row.getCell(col['差异'] as number).value = num(n.printed.minus(roundTo(n.score, places)), places);
+  };
   const draft = scored.pending > 0 ? '（草稿）' : '';
   const { ws, first } = addSheet(wb, SCORE_SHEET, { title: `${input.project}绩效评价评分表（${periodText(input.period)}）${draft}`, subtitle: subtitle(input) }, columns);
   let r = first;
@@ -136,6 +147,7 @@ function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
     // ROUND(SUM(...)) in the 合计 row recomputes the engine's total
     row.getCell(col['得分'] as number).value = pending ? '待评' : scored.tree.rounding.at === 'total' ? Number(leaf.score.toString()) : num(leaf.score, places);
     row.getCell(col['得分率'] as number).value = pending ? '待评' : rateNum(leaf.rate);
+    printedCells(row, leaf);
     row.getCell(col['评分依据'] as number).value = evidence(leaf);
     // a leaf above the last level spans the remaining level columns
     const leafLevel = chain.length;
@@ -164,6 +176,7 @@ function scoreSheet(wb: Workbook, input: ScoreReportInput): void {
     total.getCell(col['得分'] as number).value = sumCell(sumOf(col['得分'] as number), num(summed, places), places, false);
   }
   total.getCell(col['得分率'] as number).value = rateNum(rateOfRaw(scored));
+  if (scored.printedTotal !== undefined) printedCells(total, { printed: scored.printedTotal, score: scored.total, ...(scored.pending > 0 ? { pending: true } : {}) });
   // the row adds up the column; a total rescaled for 不适用 points, or a partial tree's grade, is said beside it
   const basis = [scored.rescaled?.text, scored.gradedOn?.text].filter(Boolean).join('；');
   total.getCell(col['评分依据'] as number).value = `评价等级：${scored.grade}${provisional(scored)}${basis ? `（${basis}）` : ''}`;

@@ -23,7 +23,8 @@ import { BUDGET_KIND, type BudgetRecord } from '../schema/budget.js';
 import type { WrittenSections } from '../schema/judgements.js';
 import { EVALUATION_LABELS, evaluationSchema, type EvaluationConfig } from '../schema/evaluation.js';
 import { withoutBlanks } from '../schema/blanks.js';
-import { judgementsSchema, judgementsWithoutBlanks } from '../schema/judgements.js';
+import { judgementsSchema, judgementsWithoutBlanks, splitPrinted } from '../schema/judgements.js';
+import type { PrintedScores } from '../engine/printed-scores.js';
 import { REGISTRY_KIND } from '../schema/registry.js';
 import { ROSTER_KIND, type RosterRecord } from '../schema/roster.js';
 import { surveyKind, type SurveyAnswers } from '../schema/survey.js';
@@ -44,6 +45,8 @@ export interface LoadedEvaluation {
   budget: BudgetRecord[];
   metrics: Map<string, Metric>;
   answers: Record<string, unknown>;
+  /** the scores a report printed (judgements printed: / printed_total), to compare */
+  printed: PrintedScores;
   /** what people write in the report (judgements file report:) */
   written: WrittenSections;
   judgementsFile?: string;
@@ -156,6 +159,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
   const surveys: { file: string; name?: string; metrics: Metric[] }[] = [];
   const dataErrors: Problem[] = [];
   let answers: Record<string, unknown> = {};
+  let printed: PrintedScores = { scores: new Map() };
   let given: Parameters<typeof mergeMetrics>[1] = {};
   let judgementsFile: string | undefined;
   let written: WrittenSections = {};
@@ -229,7 +233,10 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
         const rawJudgements = /\.xlsx$/i.test(path) ? await readWorkingPaper(path, display, treeLoaded.tree, treeHash) : judgementsWithoutBlanks(await readStructuredFile(path, display, configMb));
         const j = judgementsSchema.safeParse(rawJudgements);
         if (!j.success) throw new InputError(zodProblems(j.error, { file: display }, 'judgements-invalid', {}, rawJudgements, judgementsSchema));
-        answers = j.data.judgements;
+        const split = splitPrinted(j.data.judgements, display);
+        if (split.problems.length > 0) throw new InputError(split.problems);
+        answers = split.answers;
+        printed = { scores: split.printed, ...(j.data.printed_total !== undefined ? { total: j.data.printed_total } : {}), file: display };
         given = j.data.metrics;
         written = j.data.report;
         break;
@@ -269,6 +276,7 @@ export async function loadEvaluation(target: string, options: LoadOptions = {}):
     metrics: merged.metrics,
     audit,
     answers,
+    printed,
     written,
     ...(judgementsFile ? { judgementsFile } : {}),
     problems,

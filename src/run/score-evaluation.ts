@@ -1,5 +1,6 @@
 // Load an evaluation folder and score it: the one place the score command's
 // steps are put together.
+import { comparePrinted } from '../engine/printed-scores.js';
 import { score, type ScoredTree } from '../engine/score.js';
 import { usedMetricNames } from '../engine/used-metrics.js';
 import { InputError, problem, type Problem } from '../problems/problem.js';
@@ -40,5 +41,8 @@ export async function scoreEvaluation(target: string, options: ScoreOptions = {}
   const problems = [...loaded.problems, ...result.problems];
   if (result.scored) problems.push(...unusedGiven(loaded, result.scored));
   if (!result.scored) throw new InputError(problems.filter((p) => p.severity === 'error').concat(problems.filter((p) => p.severity !== 'error')));
-  return { loaded, scored: result.scored, problems };
+  // the report's own printed scores beside ours, each difference a finding
+  const compared = comparePrinted(result.scored, loaded.printed);
+  problems.push(...compared.problems);
+  return { loaded, scored: compared.scored, problems };
 }

@@ -1,7 +1,9 @@
 // The evaluator's judgements file: answers by leaf id (never points, except for
 // manual rules and ranges), and metrics given only where no data exists.
 import { z } from 'zod';
-import { decimalSchema } from './numbers.js';
+import type { Decimal } from '../numbers/decimal.js';
+import { problem, type Problem } from '../problems/problem.js';
+import { decimalSchema, nonNegativeDecimal } from './numbers.js';
 import { isBlank, withoutBlanks } from './blanks.js';
 
 const givenMetric = z.strictObject({
@@ -29,6 +31,8 @@ export const judgementsSchema = z.strictObject({
   report: writtenSections.default({}),
   judgements: z.record(z.string(), z.record(z.string(), z.unknown())).default({}),
   metrics: z.record(z.string(), givenMetric).default({}),
+  /** the total a report (or a unit's self-evaluation) printed, compared with the one scored */
+  printed_total: nonNegativeDecimal.optional(),
 });
 
 export type JudgementsFile = z.infer<typeof judgementsSchema>;
@@ -47,4 +51,26 @@ export function judgementsWithoutBlanks(raw: unknown): unknown {
     file.metrics = Object.fromEntries(Object.entries(file.metrics as Record<string, unknown>).filter(([, m]) => !(m && typeof m === 'object' && isBlank((m as { value?: unknown }).value))));
   }
   return withoutBlanks(file);
+}
+
+/**
+ * The scores a report printed (`printed:` in an indicator's entry, any level), taken out of
+ * the answers the rules read: an entry holding nothing else is no answer at all.
+ */
+export function splitPrinted(judgements: Readonly<Record<string, Record<string, unknown>>>, file: string | undefined): { answers: Record<string, Record<string, unknown>>; printed: Map<string, Decimal>; problems: Problem[] } {
+  const answers: Record<string, Record<string, unknown>> = {};
+  const printed = new Map<string, Decimal>();
+  const problems: Problem[] = [];
+  for (const [id, entry] of Object.entries(judgements)) {
+    if (!('printed' in entry)) {
+      answers[id] = entry;
+      continue;
+    }
+    const { printed: value, ...rest } = entry;
+    const parsed = nonNegativeDecimal.safeParse(value);
+    if (parsed.success) printed.set(id, parsed.data);
+    else problems.push(problem('error', 'judgements-invalid', `${id}.printed 应为报告印出的得分（不小于 0 的数），实际为「${String(value)}」`, { ...(file ? { file } : {}), field: `judgements.${id}.printed` }));
+    if (Object.keys(rest).length > 0) answers[id] = rest;
+  }
+  return { answers, printed, problems };
 }
