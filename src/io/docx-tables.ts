@@ -18,9 +18,10 @@ interface DocxTable {
   merges: CellRange[];
 }
 
-/** The tables of document.xml, in order. */
-export function tablesOf(xml: string, display: string): DocxTable[] {
+/** The tables of document.xml, in order, and the body's paragraphs outside them (non-empty, trimmed). */
+export function documentOf(xml: string, display: string): { tables: DocxTable[]; paragraphs: string[] } {
   const tables: DocxTable[] = [];
+  const paragraphs: string[] = [];
   let depth = 0;
   let lastParagraph = '';
   let paragraph = '';
@@ -64,7 +65,10 @@ export function tablesOf(xml: string, display: string): DocxTable[] {
       close(name) {
         if (name === 't') inText = false;
         else if (name === 'p') {
-          if (depth === 0) lastParagraph = paragraph.trim() || lastParagraph;
+          if (depth === 0) {
+            lastParagraph = paragraph.trim() || lastParagraph;
+            if (paragraph.trim()) paragraphs.push(paragraph.trim());
+          }
           else cell?.push(paragraph);
         } else if (depth === 1 && name === 'tc' && row && cell && current) {
           const left = row.length + 1;
@@ -96,10 +100,10 @@ export function tablesOf(xml: string, display: string): DocxTable[] {
     { file: display },
     'word/document.xml',
   );
-  return tables;
+  return { tables, paragraphs };
 }
 
-export async function* docxSheets(path: string, display: string, limits: Partial<InputLimits> = {}): AsyncGenerator<SheetSource> {
+async function documentXml(path: string, display: string, limits: Partial<InputLimits>): Promise<string> {
   const all = limitsWith(limits);
   const zip = await ZipArchive.open(path, display, all);
   let xml: string | undefined;
@@ -109,7 +113,16 @@ export async function* docxSheets(path: string, display: string, limits: Partial
     zip.close();
   }
   if (xml === undefined) throw inputError('docx-invalid', '文件扩展名是 .docx，但其中没有 Word 文档的正文（word/document.xml）', { file: display }, { hint: '确认文件没有损坏：在 Word 或 WPS 中打开后重新另存为 .docx' });
-  const tables = tablesOf(xml, display);
+  return xml;
+}
+
+/** The body's paragraphs outside tables: the report's text, where it states scores too. */
+export async function docxParagraphs(path: string, display: string, limits: Partial<InputLimits> = {}): Promise<string[]> {
+  return documentOf(await documentXml(path, display, limits), display).paragraphs;
+}
+
+export async function* docxSheets(path: string, display: string, limits: Partial<InputLimits> = {}): AsyncGenerator<SheetSource> {
+  const { tables } = documentOf(await documentXml(path, display, limits), display);
   for (const [i, t] of tables.entries()) {
     const rows: RawRow[] = t.rows.map((cells, r) => ({ row: r + 1, cells }));
     yield { file: display, sheet: t.title ?? `第 ${i + 1} 个表格`, merges: t.merges, rows: (async function* () { yield rows; })() };

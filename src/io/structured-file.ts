@@ -13,7 +13,8 @@ export const MAX_DEPTH = 64;
 /** Aliases a file may resolve: a real file uses a handful; a bomb, millions. */
 const MAX_ALIASES = 1_000;
 
-async function readCapped(path: string, display: string, maxMb: number): Promise<Buffer> {
+/** A regular file's bytes, refused past `maxMb`. */
+export async function readCapped(path: string, display: string, maxMb: number): Promise<Buffer> {
   const info = await regularFile(path, display);
   const max = maxMb * 1024 * 1024;
   if (info.size > max) {

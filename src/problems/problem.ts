@@ -22,6 +22,8 @@ export interface Where {
   path?: string[];
   /** a field inside a file or an indicator, e.g. 'weight' */
   field?: string;
+  /** a paragraph of a report's text (1-based, counting the body's paragraphs outside tables) */
+  paragraph?: number;
 }
 
 /** Whom a finding concerns. The ID number is held in full and shown only through personText(). */
@@ -61,6 +63,7 @@ export function formatWhere(where: Where): string {
   const parts: string[] = [];
   if (where.file) parts.push(where.file);
   if (where.sheet) parts.push(`工作表「${where.sheet}」`);
+  if (where.paragraph !== undefined) parts.push(`正文第 ${where.paragraph} 段`);
   if (where.row !== undefined) parts.push(`第 ${where.row} 行`);
   if (where.column) parts.push(`「${where.column}」列`);
   if (where.path && where.path.length > 0) parts.push(where.path.join(' > '));

@@ -14,7 +14,7 @@ const rate = (d: Decimal) => roundTo(d, 4).toFixed(4);
 
 export function problemJson(p: Problem, showPii = false): Record<string, unknown> {
   const where: Record<string, unknown> = {};
-  for (const key of ['file', 'sheet', 'row', 'column', 'path', 'field'] as const) {
+  for (const key of ['file', 'sheet', 'paragraph', 'row', 'column', 'path', 'field'] as const) {
     if (p.where[key] !== undefined) where[key] = p.where[key];
   }
   return {

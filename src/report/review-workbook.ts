@@ -11,6 +11,8 @@ import { addSheet, styleRow, type ColumnSpec } from './sheet-style.js';
 
 export interface ReviewInput {
   tables: readonly { table: PrintedTable; findings: readonly Problem[] }[];
+  /** findings in the report's text (listed in the 问题清单 only) */
+  texts?: readonly { findings: readonly Problem[] }[];
   /** files that could not be read */
   unreadable: readonly Problem[];
 }
@@ -88,7 +90,7 @@ export function buildReviewWorkbook(input: ReviewInput): Workbook {
       }
     });
   }
-  const all = [...input.unreadable, ...input.tables.flatMap((t) => t.findings)];
+  const all = [...input.unreadable, ...input.tables.flatMap((t) => t.findings), ...(input.texts ?? []).flatMap((t) => t.findings)];
   problemsSheet(wb, all, '评分表审核发现的问题');
   return wb;
 }

@@ -14,7 +14,8 @@ describe('jixiao review on the Xiangyuan report’s printed tables', () => {
   it('finds each misprint at its cell, with both numbers, and flags nothing else; exit 1', async () => {
     const { code, env } = await review(['fixtures/review/xiangyuan']);
     expect(code).toBe(1);
-    expect(brief(env.problems)).toEqual([
+    const inTables = env.problems.filter((p) => p.where.file !== 'fixtures/review/xiangyuan/正文.txt');
+    expect(brief(inTables)).toEqual([
       ['error', 'group-weight-mismatch', '表3-1.csv', 9, '二级指标'],
       ['error', 'group-weight-mismatch', '表3-1.csv', 11, '二级指标'],
       ['warning', 'full-despite-miss', '表3-1.csv', 12, '得分'],
@@ -22,7 +23,7 @@ describe('jixiao review on the Xiangyuan report’s printed tables', () => {
       ['error', 'rate-mismatch', '表4-2.csv', 6, '得分率'],
       ['error', 'rate-mismatch', '表4-2.csv', 8, '得分率'],
     ]);
-    expect(env.problems.map((p) => p.message)).toEqual([
+    expect(inTables.map((p) => p.message)).toEqual([
       '「资金管理（8分）」印作 8 分，其下各项权重之和为 4（资金到位率 2 + 预算执行率 2）',
       '「组织实施（12分）」印作 12 分，其下各项权重之和为 16（资金使用合规性 4 + 财务管理制度健全性 2 + 组织管理保障性 2 + 帮扶管理制度的健全性 3 + 项目执行有效性 5）',
       '完成值「不健全」未达到目标值「健全」，却得满分 2 分',
@@ -41,6 +42,41 @@ describe('jixiao review on the Xiangyuan report’s printed tables', () => {
     ]);
   });
 
+  it('the report’s text (正文.txt, its score statements as printed) against its tables: 项目效益’s figures printed under the name 项目产出, found three times over', async () => {
+    const { env } = await review(['fixtures/review/xiangyuan']);
+    const inText = env.problems.filter((p) => p.where.file === 'fixtures/review/xiangyuan/正文.txt');
+    expect(inText.map((p) => [p.code, (p.where as { paragraph?: number }).paragraph, p.found, p.expected, p.message])).toEqual([
+      ['text-disagrees', 22, '25.5', '30', '正文写「项目产出」得分 25.5 分，表3-2.csv 第 10 行印作 30'],
+      ['text-disagrees', 22, '3', '1', '正文写「项目产出」有 3 个二级指标，表3-1.csv 中有 1 个'],
+      ['text-disagrees', 22, '5', '3', '正文写「项目产出」有 5 个三级指标，表3-1.csv 中有 3 个'],
+    ]);
+    expect(inText[0]!.hint).toBe('核对这一段与表中的数；所写的数与「项目效益」的相符，可能是名称写错了：「项目产出由 3 个二级指标和 5 个三级指标组成，共计 30 分，实际得分 25.5 分，得分率 85 %，具体情况如表…」');
+    // the 21 indicator statements, the other three level-1 ones, the total 88.5 and the grade 良 all agree
+    expect(env.result.texts).toEqual([{ file: 'fixtures/review/xiangyuan/正文.txt', paragraphs: 26, findings: { error: 3, warning: 0, info: 0 } }]);
+  });
+
+  it('the text’s own slips: a total or grade the tables do not print, a rate that is not score ÷ weight, an indicator’s weight', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-review-text-'));
+    writeFileSync(join(dir, '表3-2.csv'), readFileSync(join(ROOT, 'fixtures/review/xiangyuan/表3-2.csv')));
+    writeFileSync(join(dir, '表3-1.csv'), readFileSync(join(ROOT, 'fixtures/review/xiangyuan/表3-1.csv'), 'utf8').replace(/\n$/, '\n评价等级,良\n'));
+    writeFileSync(
+      join(dir, '报告.txt'),
+      ['本项目总得分为 88.6 分，绩效评级为“优”。', '“项目执行有效性”指标权重 5 分，得分 4 分，得分率为 80.01%。', '“资金到位率”指标权重 3 分，得分 2 分，得分率为 66.67%。', '“不在表中的指标”指标权重 9 分，得分 1 分。'].join('\n'),
+    );
+    const { env } = await review(['.'], dir);
+    const inText = env.problems.filter((p) => p.where.file === '报告.txt');
+    expect(inText.map((p) => [p.code, (p.where as { paragraph?: number }).paragraph, p.found, p.expected])).toEqual([
+      ['text-disagrees', 1, '88.6', '88.5'],
+      ['text-disagrees', 1, '88.6', '88.5'],
+      ['text-disagrees', 1, '优', '良'],
+      ['grade-mismatch', 1, '优', '良'],
+      ['rate-mismatch', 2, '80.01%', '80.00%'],
+      ['text-disagrees', 3, '3', '2'],
+    ]);
+    expect(inText[3]!.message).toBe('正文写总得分 88.6 分、评价等级「优」，按等级标准应为「良」');
+    expect(inText[5]!.message).toBe('正文写「资金到位率」权重 3 分，表3-1.csv 第 9 行印作 2');
+  });
+
   it('审核结果.xlsx: each table as read with the cells at fault filled and the findings beside them, then the 问题清单', async () => {
     const { out } = await review(['fixtures/review/xiangyuan']);
     const wb = new ExcelJS.Workbook();
@@ -56,7 +92,8 @@ describe('jixiao review on the Xiangyuan report’s printed tables', () => {
     expect([warned.getCell(1).value, (warned.getCell(8).fill as { fgColor?: { argb?: string } }).fgColor?.argb]).toEqual([12, 'FFFFE699']);
     const list = wb.getWorksheet('问题清单')!;
     expect(list.getRow(3).getCell(2).value).toBe('group-weight-mismatch');
-    expect(list.rowCount).toBe(2 + 6);
+    // the six in the tables and the three in the text
+    expect(list.rowCount).toBe(2 + 9);
   });
 
   it('the same table as XLSX, level cells merged down as printed: the same findings', async () => {

@@ -10,14 +10,15 @@ export interface Found {
   severity: string;
   code: string;
   message: string;
-  where: { file?: string; sheet?: string; row?: number; column?: string; path?: string[] };
+  where: { file?: string; sheet?: string; row?: number; column?: string; path?: string[]; paragraph?: number };
+  hint?: string;
   expected?: string;
   found?: string;
 }
 
 export interface ReviewEnvelope {
   problems: Found[];
-  result: { tables: { file: string; rows: number; findings: Record<string, number> }[]; output?: string };
+  result: { tables: { file: string; rows: number; findings: Record<string, number> }[]; texts: { file: string; paragraphs: number; findings: Record<string, number> }[]; output?: string };
 }
 
 export const review = async (args: string[], cwd = ROOT) => {

@@ -31,7 +31,7 @@ export function reviewCommand(setExit: (code: number) => void): Command {
       import('../../io/output-path.js'),
     ]);
     const result = await reviewFiles(files, { grades, ...(rule ? { rule } : {}) }, { limits: limitOptions(raw) });
-    const findings = result.tables.flatMap((t) => t.findings);
+    const findings = [...result.tables.flatMap((t) => t.findings), ...result.texts.flatMap((t) => t.findings)];
     let written: string | undefined;
     if (result.tables.length > 0) {
       const outFile = join(opts.out, REVIEW_FILE);
@@ -44,23 +44,30 @@ export function reviewCommand(setExit: (code: number) => void): Command {
     const exitCode = result.unreadable.length > 0 ? EXIT_INPUT : exitCodeFor(findings, opts.failOn);
     if (opts.format === 'json') {
       const tables = result.tables.map((t) => ({ file: t.table.file, ...(t.table.sheet ? { sheet: t.table.sheet } : {}), ...(t.table.title ? { title: t.table.title } : {}), rows: t.table.rows.length, findings: countBySeverity(t.findings) }));
-      printJson(envelope({ command: 'review', exitCode, problems, showPii: false, result: { tables, ...(written ? { output: written } : {}) } }), false);
+      const texts = result.texts.map((t) => ({ file: t.file, paragraphs: t.paragraphs, findings: countBySeverity(t.findings) }));
+      printJson(envelope({ command: 'review', exitCode, problems, showPii: false, result: { tables, texts, ...(written ? { output: written } : {}) } }), false);
     } else {
       const c = colourFor(process.stdout);
       if (!opts.quiet) {
+        const mark = (n: ReturnType<typeof countBySeverity>) => (n.error > 0 ? c.red('✗') : n.warning > 0 ? c.yellow('!') : c.green('✓'));
         printLines(
-          result.tables.map((t) => {
-            const n = countBySeverity(t.findings);
-            const mark = n.error > 0 ? c.red('✗') : n.warning > 0 ? c.yellow('!') : c.green('✓');
-            return `${mark} ${t.table.file}${t.table.sheet ? `「${t.table.sheet}」` : ''}：${t.table.rows.length} 行，错误 ${n.error} 个，警告 ${n.warning} 个`;
-          }),
+          [
+            ...result.tables.map((t) => {
+              const n = countBySeverity(t.findings);
+              return `${mark(n)} ${t.table.file}${t.table.sheet ? `「${t.table.sheet}」` : ''}：${t.table.rows.length} 行，错误 ${n.error} 个，警告 ${n.warning} 个`;
+            }),
+            ...result.texts.map((t) => {
+              const n = countBySeverity(t.findings);
+              return `${mark(n)} ${t.file} 正文：${t.paragraphs} 段，错误 ${n.error} 个，警告 ${n.warning} 个`;
+            }),
+          ],
           false,
         );
       }
       printProblems(problems);
       if (!opts.quiet) {
         const n = countBySeverity(problems);
-        printLines([`审核了 ${result.tables.length} 个评分表：错误 ${n.error} 个，警告 ${n.warning} 个，提示 ${n.info} 个${written ? `；已写入 ${written}` : ''}`], false);
+        printLines([`审核了 ${result.tables.length} 个评分表${result.texts.length > 0 ? `和 ${result.texts.length} 份正文` : ''}：错误 ${n.error} 个，警告 ${n.warning} 个，提示 ${n.info} 个${written ? `；已写入 ${written}` : ''}`], false);
       }
     }
     setExit(exitCode);
