@@ -76,7 +76,7 @@ function addRow(o: Open, row: RawRow, totalRow: boolean): void {
     if (c) printed[f] = c;
   }
   // an empty line inside the table, or a level heading on a row of its own
-  if (kind === 'item' && !printed.weight && !printed.score) return;
+  if (kind === 'item' && !printed.weight && !printed.score && !printed.criteria) return;
   o.table.rows.push(printed);
 }
 

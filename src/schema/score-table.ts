@@ -8,7 +8,7 @@ import type { FieldSpec } from './input-kind.js';
 export const SCORE_TABLE_FIELDS: FieldSpec[] = [
   { field: 'level1', aliases: ['一级指标', '一级'], required: false, oneOf: '指标' },
   { field: 'level2', aliases: ['二级指标', '二级'], required: false, oneOf: '指标' },
-  { field: 'level3', aliases: ['三级指标', '三级', '四级指标'], required: false, oneOf: '指标' },
+  { field: 'level3', aliases: ['三级指标', '三级', '四级指标', '指标名称', '末级指标'], required: false, oneOf: '指标' },
   { field: 'explanation', aliases: ['指标解释', '指标说明'], required: false },
   { field: 'criteria', aliases: ['评分标准', '评分规则', '评分方法'], required: false },
   { field: 'target', aliases: ['目标值', '年度指标值', '指标值', '绩效目标'], required: false },

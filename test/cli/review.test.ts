@@ -39,6 +39,8 @@ describe('jixiao review on the Xiangyuan report’s printed tables', () => {
       ['表4-2.csv', 8, 2, 0],
       ['表4-3.csv', 4, 0, 0],
       ['表4-4.csv', 5, 0, 0],
+      // 附件1 as printed adds up (资金使用合规性 sits under 资金管理 there)
+      ['附件1.csv', 22, 0, 0],
     ]);
   });
 
@@ -81,7 +83,7 @@ describe('jixiao review on the Xiangyuan report’s printed tables', () => {
     const { out } = await review(['fixtures/review/xiangyuan']);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(out, '审核结果.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['表3-1', '表3-2', '表4-1', '表4-2', '表4-3', '表4-4', '问题清单']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['表3-1', '表3-2', '表4-1', '表4-2', '表4-3', '表4-4', '附件1', '问题清单']);
     const t42 = wb.getWorksheet('表4-2')!;
     // title, subtitle, header, then the rows: printed row 6 is the 5th data row
     const row = t42.getRow(4 + 4);

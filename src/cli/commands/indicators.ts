@@ -1,5 +1,6 @@
-// jixiao indicators list | show <name|file>: the built-in trees (indicators/) with where
-// each comes from, and any tree as an indented table of weights, rule kinds and targets.
+// jixiao indicators list | show <name|file> | import <table>: the built-in trees (indicators/)
+// with where each comes from; any tree as an indented table of weights, rule kinds and
+// targets; a printed score table turned into a tree file, with what was recognised.
 import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
@@ -11,8 +12,11 @@ import { readStructuredFile } from '../../io/structured-file.js';
 import { InputError, inputError } from '../../problems/problem.js';
 import { envelope } from '../../report/envelope.js';
 import { TEMPLATE_DIR, templatePath } from '../../run/templates.js';
-import { addCommonOptions, commonOptions, shownPath } from '../conventions.js';
-import { printJson, printLines } from '../print.js';
+import { addCommonOptions, addLimitOption, commonOptions, exitCodeFor, limitOptions, shownPath } from '../conventions.js';
+import { colourFor, printJson, printLines, printProblems } from '../print.js';
+import { problem } from '../../problems/problem.js';
+
+export const IMPORT_FILE = '指标体系.yaml';
 
 interface Template {
   name: string;
@@ -93,5 +97,39 @@ export function indicatorsCommand(setExit: (code: number) => void): Command {
       setExit(0);
     },
   );
-  return cmd.addCommand(list).addCommand(show);
+  const importCmd = addLimitOption(
+    addCommonOptions(
+      new Command('import')
+        .description('把印出的评分表（附件1、表3-1、指标表或逐行的 一级/二级/三级指标、权重、评分标准、目标值）转成指标体系文件 / import a printed table as a tree')
+        .argument('<table>', '评分表文件（CSV / XLSX / DOCX）')
+        .option('--like <tree>', '沿用这一指标体系中同名指标的编号、检查项编号和指标数据名称（原有的评价判断可以继续使用） keep ids of an earlier tree')
+        .option('--title <text>', '指标体系的标题（默认用表名） tree title'),
+      { writes: true },
+    ),
+  ).action(async (file: string, raw: Record<string, unknown>) => {
+    const opts = commonOptions(raw);
+    const [{ importTree }, { writeFileAtomic }, { refuseInputAsOutput, makeFolder }] = await Promise.all([import('../../run/import-tree.js'), import('../../io/write-xlsx.js'), import('../../io/output-path.js')]);
+    const like = typeof raw.like === 'string' ? (await treeOf(raw.like)).tree : undefined;
+    const result = await importTree(resolve(file), shownPath(file), { ...(like ? { like } : {}), ...(typeof raw.title === 'string' ? { title: raw.title } : {}), limits: limitOptions(raw) });
+    const outFile = join(opts.out, IMPORT_FILE);
+    const written = shownPath(join(opts.outShown, IMPORT_FILE), outFile);
+    await refuseInputAsOutput(outFile, written, [resolve(file), ...(typeof raw.like === 'string' ? [resolve(raw.like)] : [])]);
+    await makeFolder(opts.out, opts.outShown);
+    await writeFileAtomic(outFile, result.yaml, written);
+    // each leaf whose criteria stayed with the evaluator is a note, so --fail-on info can insist on none
+    const unread = result.leaves.filter((l) => !l.recognised).map((l) => problem('info', 'criteria-unrecognised', `评分标准未读成规则，写为 manual：${l.note}`, { file: written, path: l.path }, { hint: '在指标体系文件中改写这条规则（jixiao docs：docs/rule-kinds.md）' }));
+    const problems = [...result.problems, ...unread];
+    const exitCode = exitCodeFor(problems, opts.failOn);
+    const recognised = result.leaves.filter((l) => l.recognised).length;
+    if (opts.format === 'json') {
+      printJson(envelope({ command: 'indicators import', exitCode, problems, showPii: false, result: { output: written, table: { file: result.table.file, ...(result.table.sheet ? { sheet: result.table.sheet } : {}) }, leaves: result.leaves, recognised } }), false);
+    } else {
+      const c = colourFor(process.stdout);
+      if (!opts.quiet) printLines(result.leaves.map((l) => `${l.recognised ? c.green('✓') : c.yellow('?')} ${l.path.join(' > ')}（${l.id}）：${l.recognised ? l.note : `manual（${l.note}）`}`), false);
+      printProblems(problems.filter((p) => p.code !== 'criteria-unrecognised'));
+      if (!opts.quiet) printLines([`${result.leaves.length} 个末级指标，${recognised} 个读成了评分规则，${result.leaves.length - recognised} 个为 manual；已写入 ${written}`], false);
+    }
+    setExit(exitCode);
+  });
+  return cmd.addCommand(list).addCommand(show).addCommand(importCmd);
 }
