@@ -11,6 +11,7 @@ import { ruleMetricNames } from '../engine/used-metrics.js';
 import { pts } from '../engine/rules/common.js';
 import { leaves, type IndicatorNode, type IndicatorTree } from '../engine/tree.js';
 import { describeProvenance, formatMetricValue, type MetricSet } from '../metrics/metric.js';
+import type { Decimal } from '../numbers/decimal.js';
 import { addSheet, breakPagesBetween, fitMergedDown, styleRow, type ColumnSpec } from './sheet-style.js';
 import type { RowGroup } from './sheet-layout.js';
 
@@ -37,7 +38,12 @@ export interface PaperInput {
   treeFile: string;
   /** the paper's own file name, for the line to write into evaluation.yaml */
   paperFile: string;
+  /** rows for the scores a report printed (worksheet --printed), filled with those already given */
+  printed?: { scores: ReadonlyMap<string, Decimal>; total?: Decimal };
 }
+
+/** The key of the paper's row for the total a report printed (read back as printed_total). */
+export const PRINTED_TOTAL_KEY = 'printed_total';
 
 /** How each kind of answer cell is filled, said once for the kinds the paper has. */
 const HOW_TO_ANSWER: Record<PaperSlot['input'], string> = {
@@ -62,6 +68,7 @@ function helpSheet(wb: Workbook, input: PaperInput, kinds: ReadonlySet<PaperSlot
     ['证据', '底稿编号、文件名称或访谈记录，便于复核（只留在底稿中）。'],
     [`「${GIVEN_SHEET}」`, '只在没有数据文件可算出的指标数据时填写：取值写数字（比例写小数，0.95 即 95%），来源必填。数据文件算出的值优先，两者不一致时会给出警告。'],
     ['读取', `填好后在 evaluation.yaml 的输入中写 { kind: judgements, file: ${input.paperFile} }，运行 jixiao score。尚未填完时可用 jixiao score --draft：未填的指标标为「待评」，总分为暂定。`],
+    ...(input.printed ? [['报告得分', '复核一份报告时，在每个指标的「报告印出的得分」行填入报告中该指标的得分，在最后一行填入总分（可只填一部分）；score 会在评分表的得分率之后加「报告得分」「差异」两列，并逐项列出不同之处。'] as [string, string]] : []),
     ['指标体系改动后', '本底稿只适用于生成它的指标体系；指标体系文件改动后，读取时会拒绝本底稿，请用 jixiao worksheet 重新生成（已在 YAML 中的判断会自动填入）。'],
   ];
   let r = first;
@@ -112,7 +119,9 @@ export function buildWorkingPaper(input: PaperInput): Workbook {
   // a leaf's block of rows stays on one page
   const blocks: RowGroup[] = [];
   for (const leaf of leaves(input.tree.indicators)) {
-    const slots = slotsOf(leaf);
+    // a report's own score for the leaf, where the paper reproduces a report
+    const printedSlot: PaperSlot = { key: 'printed', label: '报告印出的得分（复核报告时填写）', input: 'points', max: leaf.weight };
+    const slots = [...slotsOf(leaf), ...(input.printed ? [printedSlot] : [])];
     const data = ruleMetricNames(leaf.rule?.params).map((name) => {
       const m = input.metrics.get(name);
       return m ? `${m.label} ${formatMetricValue(m.kind, m.value, m.unit)}（${describeProvenance(m)}）` : `${name}：暂无数据`;
@@ -122,7 +131,8 @@ export function buildWorkingPaper(input: PaperInput): Workbook {
     for (const slot of slots) {
       const row = ws.getRow(r);
       // the leaf's cells on its first row only (merged down below), so each row is as tall as its own question
-      const [given, need] = cellsFor(answerAt(input.answers, leaf.id, slot.key));
+      const printedScore = slot.key === 'printed' ? input.printed?.scores.get(leaf.id) : undefined;
+      const [given, need] = printedScore !== undefined ? [Number(printedScore.toString()), null] : cellsFor(answerAt(input.answers, leaf.id, slot.key));
       row.values = ['', '', '', '', '', slot.label, given, need, slot.key] as CellValue[];
       styleRow(row, columns);
       // written after the row is sized: the merged cells are fitted over the whole block below;
@@ -146,6 +156,21 @@ export function buildWorkingPaper(input: PaperInput): Workbook {
     for (const c of [1, 2, 3, 4, 5]) if (r - 1 > from) ws.mergeCells(from, c, r - 1, c);
     for (const [i, text] of leafCells.entries()) fitMergedDown(ws, from, r - 1, text, columns[i]?.width ?? 10);
     blocks.push({ from, to: r - 1 });
+  }
+  if (input.printed) {
+    // the report's total on a row of its own
+    const row = ws.getRow(r);
+    const total = input.printed.total;
+    row.values = ['合计', '总分', '', pts(input.tree.total), '', '报告印出的总分（复核报告时填写）', total !== undefined ? Number(total.toString()) : null, null, PRINTED_TOTAL_KEY] as CellValue[];
+    styleRow(row, columns);
+    for (let c = 1; c <= columns.length; c += 1) {
+      const cell = row.getCell(c);
+      cell.protection = { locked: c !== PAPER_COLUMNS.answer };
+      if (c !== PAPER_COLUMNS.answer) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
+    }
+    row.getCell(PAPER_COLUMNS.answer).dataValidation = { type: 'decimal', operator: 'between', allowBlank: true, formulae: [0, Number(input.tree.total.toString())], showErrorMessage: true, error: `应为 0 到 ${pts(input.tree.total)} 分` };
+    blocks.push({ from: r, to: r });
+    r += 1;
   }
   breakPagesBetween(ws, first, r - 1, blocks);
   ws.getColumn(PAPER_COLUMNS.key).hidden = true;

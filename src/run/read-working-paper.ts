@@ -8,7 +8,7 @@ import ExcelJS from '../io/exceljs.js';
 import { kindOf } from '../engine/rules/registry.js';
 import { leaves, type IndicatorTree } from '../engine/tree.js';
 import { InputError, problem, type Problem } from '../problems/problem.js';
-import { FIRST_ANSWER_ROW, GIVEN_COLUMNS, GIVEN_SHEET, META_SHEET, PAPER_COLUMNS, PAPER_SHEET } from '../report/working-paper.js';
+import { FIRST_ANSWER_ROW, GIVEN_COLUMNS, GIVEN_SHEET, META_SHEET, PAPER_COLUMNS, PAPER_SHEET, PRINTED_TOTAL_KEY } from '../report/working-paper.js';
 
 /** A cell as the evaluator typed it: text trimmed, numbers as numbers, nothing as undefined. */
 function typed(value: CellValue): string | number | undefined {
@@ -48,10 +48,15 @@ export async function readWorkingPaper(path: string, display: string, tree: Indi
 
   const judgements: Record<string, Record<string, unknown>> = {};
   const rowOf = new Map<string, number>();
+  let printedTotal: string | number | undefined;
   paper.eachRow((row, n) => {
     const key = typed(row.getCell(PAPER_COLUMNS.key).value);
     const id = typed(row.getCell(PAPER_COLUMNS.id).value);
     if (typeof key !== 'string' || typeof id !== 'string' || n < FIRST_ANSWER_ROW) return;
+    if (key === PRINTED_TOTAL_KEY) {
+      printedTotal = typed(row.getCell(PAPER_COLUMNS.answer).value);
+      return;
+    }
     rowOf.set(`${id}#${key}`, n);
     const answer = typed(row.getCell(PAPER_COLUMNS.answer).value);
     const need = typed(row.getCell(PAPER_COLUMNS.need).value);
@@ -63,8 +68,9 @@ export async function readWorkingPaper(path: string, display: string, tree: Indi
   // each leaf's answer checked against its kind here, so a slip is shown at its cell
   const problems: Problem[] = [];
   for (const leaf of leaves(tree.indicators)) {
-    const answer = judgements[leaf.id];
-    if (!answer || !leaf.rule) continue;
+    // a report's printed score is no answer to the rule (score compares it)
+    const { printed: _printed, ...answer } = judgements[leaf.id] ?? {};
+    if (Object.keys(answer).length === 0 || !leaf.rule) continue;
     const parsed = kindOf(leaf.rule.kind).answer.safeParse(answer);
     if (parsed.success) continue;
     for (const issue of parsed.error.issues) {
@@ -84,5 +90,5 @@ export async function readWorkingPaper(path: string, display: string, tree: Indi
     if (typeof name !== 'string') return;
     metrics[name] = { value, label, ...(kind !== undefined ? { kind } : {}), source };
   });
-  return { judgements, metrics };
+  return { judgements, metrics, ...(printedTotal !== undefined ? { printed_total: printedTotal } : {}) };
 }

@@ -163,3 +163,47 @@ describe('working paper', () => {
     expect(readFileSync(join(again, PAPER)).equals(readFileSync(join(dir, PAPER)))).toBe(true);
   });
 });
+
+describe('working paper --printed: a report’s own scores, one row a leaf and one for the total', () => {
+  it('filled in, score sets them beside its own and reports each difference; scores given in YAML are filled in already', async () => {
+    const dir = copyFixture('xiangyuan');
+    const yaml = parse(readFileSync(join(dir, 'judgements.yaml'), 'utf8'));
+    const made = await runInProcess(['worksheet', dir, '-o', dir, '--printed'], dir);
+    // 104 judgement cells, 21 printed scores and the total
+    expect([made.code, made.stdout.split('\n')[0]]).toEqual([0, '评分底稿：21 个末级指标，126 个待填写的判断项']);
+    await fill(join(dir, PAPER), yaml, (ws) => {
+      ws.eachRow((row) => {
+        const key = row.getCell(9).value;
+        if (key === 'printed' && row.getCell(1).value === 'execution_effectiveness') row.getCell(7).value = 5;
+        if (key === 'printed' && row.getCell(1).value === 'aid_rules') row.getCell(7).value = 3;
+        if (key === 'printed_total') row.getCell(7).value = 89.5;
+      });
+    });
+    edit(dir, 'evaluation.yaml', (t) => t.replace('file: judgements.yaml', `file: ${PAPER}`));
+    const run = await runInProcess(['score', dir, '-o', join(dir, 'out'), '--format', 'json', '--no-chart'], dir);
+    const env = JSON.parse(run.stdout) as { problems: { code: string; found?: string; expected?: string }[]; result: { printed_total?: string } };
+    expect([run.code, env.result.printed_total, env.problems.filter((p) => p.code.startsWith('printed')).map((p) => [p.code, p.found, p.expected])]).toEqual([
+      0,
+      '89.50',
+      [
+        ['printed-score-differs', '5.00', '4.00'],
+        ['printed-total-differs', '89.50', '88.50'],
+      ],
+    ]);
+    // a paper made from YAML holding printed scores shows them in their cells
+    const again = copyFixture('xiangyuan');
+    edit(again, 'judgements.yaml', (t) => t.replace('  execution_effectiveness:\n', '  execution_effectiveness:\n    printed: 4\n') + '\nprinted_total: 88.5\n');
+    expect((await runInProcess(['worksheet', again, '-o', again, '--printed', '-q'], again)).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(again, PAPER));
+    const cells: unknown[] = [];
+    wb.getWorksheet('评分底稿')!.eachRow((row) => {
+      const key = row.getCell(9).value;
+      if (key === 'printed_total' || (key === 'printed' && row.getCell(1).value === 'execution_effectiveness')) cells.push([key, row.getCell(6).value, row.getCell(7).value]);
+    });
+    expect(cells).toEqual([
+      ['printed', '报告印出的得分（复核报告时填写）', 4],
+      ['printed_total', '报告印出的总分（复核报告时填写）', 88.5],
+    ]);
+  });
+});
