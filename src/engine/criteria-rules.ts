@@ -33,6 +33,8 @@ export interface CriteriaContext {
   /** the leaf's name and weight */
   name: string;
   weight: Decimal;
+  /** the sheet's 指标类型 (定量 / 定性): the national rule for its kind where the criteria say nothing standard */
+  type?: string;
   /** a metric name for a figure the criteria name (资金到位率), or undefined when none is known */
   metricFor: (label: string, index: number) => string | undefined;
 }
@@ -215,7 +217,7 @@ const READERS = [linear, bands, deductPerUnit, stepDeduction, national, grade, c
 /** The rule a criteria text states, or why none could be read (the caller then writes a manual rule with the text as guidance). */
 export function recogniseCriteria(criteria: string | undefined, ctx: CriteriaContext): Recognised | Unrecognised {
   const text = toHalfWidth(criteria ?? '').replace(/\s+/g, '').trim();
-  if (text === '') return { reason: '没有评分标准' };
+  if (text === '') return fromType(ctx) ?? { reason: '没有评分标准' };
   let firstReason: Unrecognised | undefined;
   for (const read of READERS) {
     const r = read(text, ctx);
@@ -229,5 +231,17 @@ export function recogniseCriteria(criteria: string | undefined, ctx: CriteriaCon
     }
     if (r && !firstReason) firstReason = r;
   }
-  return firstReason ?? { reason: '评分标准不是常见的写法' };
+  const byType = fromType(ctx);
+  if (byType) return byType;
+  return firstReason ?? { reason: text === '' ? '没有评分标准' : '评分标准不是常见的写法' };
+}
+
+/** 定量: met → full, missed → 完成值 ÷ 目标值 × 分值 (2020); 定性: 达成 / 部分达成 / 未达成 (2020). */
+function fromType(ctx: CriteriaContext): Recognised | Unrecognised | undefined {
+  const type = toHalfWidth(ctx.type ?? '').replace(/\s+/g, '');
+  if (/^定性/.test(type)) return { rule: { kind: 'grade', preset: 'qualitative-2020' }, note: '定性指标：达成 80%-100%、部分达成 60%-80%、未达成 0-60% 的分值（2020 年规则）' };
+  if (!/^定量/.test(type)) return undefined;
+  const metric = ctx.metricFor(ctx.name, 0);
+  if (!metric) return { reason: `定量指标「${ctx.name}」不是已知的指标数据，请在规则中写 metric` };
+  return { rule: { kind: 'ratio', metric }, note: `定量指标：目标完成比例（2020 年规则；${metric}）` };
 }

@@ -152,7 +152,7 @@ export async function importTree(path: string, display: string, options: { like?
     }
     const weight = d.weight ?? new Decimal(0);
     const refMetrics = metricsOf(refNode);
-    const read = recogniseCriteria(r?.criteria?.text, { name: d.name, weight, metricFor: (label, i) => refMetrics[i] || catalogMetric(label) || catalogMetric(d.name) });
+    const read = recogniseCriteria(r?.criteria?.text, { name: d.name, weight, ...(r?.ruleType ? { type: r.ruleType.text } : {}), metricFor: (label, i) => refMetrics[i] || catalogMetric(label) || catalogMetric(d.name) });
     const rule: WrittenRule = 'rule' in read ? keepIds(read.rule, refNode) : { kind: 'manual', ...(r?.criteria ? { guidance: r.criteria.text } : {}) };
     imported.push({ path: pathNames, id, kind: rule.kind, note: 'rule' in read ? read.note : read.reason, recognised: 'rule' in read });
     return { id, name: d.name, weight: num(weight), ...texts, rule };

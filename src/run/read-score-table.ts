@@ -69,7 +69,7 @@ function addRow(o: Open, row: RawRow, totalRow: boolean): void {
   }
   const kind: PrintedRow['kind'] = subtotal ? 'subtotal' : total ? 'total' : 'item';
   const levels = kind === 'item' ? [...o.levels] : kind === 'subtotal' ? [o.levels[0] ?? ''] : [];
-  const fields = ['target', 'actual', 'weight', 'score', 'rate', 'criteria', 'explanation', 'deviation'] as const;
+  const fields = ['target', 'actual', 'weight', 'score', 'rate', 'criteria', 'explanation', 'deviation', 'ruleType'] as const;
   const printed: PrintedRow = { row: row.row, cells: row.cells.map((c) => c.trim()), kind, levels };
   for (const f of fields) {
     const c = cellOf(o, f, row);

@@ -17,6 +17,7 @@ export const SCORE_TABLE_FIELDS: FieldSpec[] = [
   { field: 'points', aliases: ['分值'], required: false, oneOf: '分数' },
   { field: 'score', aliases: ['得分', '实际得分', '评价得分', '自评得分', '评分'], required: false, oneOf: '分数' },
   { field: 'rate', aliases: ['得分率'], required: false },
+  { field: 'ruleType', aliases: ['指标类型', '指标性质', '规则类型', '计分方式'], required: false },
   { field: 'deviation', aliases: ['偏差原因分析及改进措施', '偏差原因分析', '偏差原因', '偏差原因及改进措施', '未完成原因分析', '未完成原因及改进措施'], required: false },
 ];
 
@@ -63,6 +64,8 @@ export interface PrintedRow {
   score?: PrintedCell;
   rate?: PrintedCell;
   criteria?: PrintedCell;
+  /** 指标类型: 定量 / 定性 (an indicator sheet's, for import) */
+  ruleType?: PrintedCell;
   explanation?: PrintedCell;
   /** the grade as printed, on a grade row (评价等级 良) */
   grade?: PrintedCell;

@@ -144,6 +144,31 @@ describe('indicators import: without an earlier tree, flat rows, errors', () => 
     expect([strict.code, env.problems.map((p) => p.message)]).toEqual([1, ['评分标准未读成规则，写为 manual：「困难职工建档合格率」不是已知的指标数据，请在规则中写 metric']]);
   });
 
+  it('a self-evaluation sheet’s 指标类型: 定量 as the 2020 ratio on the indicator’s figure, 定性 as 达成 / 部分达成 / 未达成; standard criteria still come first', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-flat-'));
+    writeFileSync(
+      join(dir, '自评指标.csv'),
+      ['一级指标,二级指标,三级指标,指标类型,分值,年度指标值,评分方法', '产出指标,数量指标,帮扶人次,定量,20,≥12人次,', ',质量指标,帮扶资金发放合规率,定量,10,≥98%,按完成比例计分', '效益指标,社会效益指标,缓解困难职工生活压力,定性,30,一定程度缓解,', '满意度指标,服务对象满意度,困难职工满意度,定量,10,≥90%,满意度≥90%得满分，低于90%时每少10%减1分', ',,宣传覆盖面,定量,10,≥80%,'].join('\n'),
+    );
+    const { env, out } = await importJson([join(dir, '自评指标.csv')]);
+    expect(env.result.leaves.map((l) => [l.path.at(-1), l.kind, l.recognised])).toEqual([
+      ['帮扶人次', 'ratio', true],
+      ['帮扶资金发放合规率', 'ratio', true],
+      ['缓解困难职工生活压力', 'grade', true],
+      ['困难职工满意度', 'step_deduction', true],
+      ['宣传覆盖面', 'manual', false],
+    ]);
+    const tree = parse(readFileSync(join(out, '指标体系.yaml'), 'utf8')) as { indicators: Node[] };
+    expect(leavesOf(tree.indicators).map((l) => l.rule)).toEqual([
+      { kind: 'ratio', metric: 'roster.person_times' },
+      { kind: 'ratio', metric: 'roster.compliance_rate' },
+      { kind: 'grade', preset: 'qualitative-2020' },
+      { kind: 'step_deduction', metric: 'survey.satisfaction', threshold: '90%', step: '10%', per_step: 1, partial_step: 'ignore' },
+      { kind: 'manual' },
+    ]);
+    expect(env.result.leaves[4]!.note).toBe('定量指标「宣传覆盖面」不是已知的指标数据，请在规则中写 metric');
+  });
+
   it('a leaf without a weight is an error naming it (exit 2); a file without a score table says what it needs', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'jixiao-flat-'));
     writeFileSync(join(dir, 'a.csv'), '一级指标,二级指标,权重,评分标准\n决策,立项,,符合（1分）\n决策,目标,2,明确（2分）\n');
