@@ -9,9 +9,9 @@ import { normaliseEncoding } from '../io/decode.js';
 import type { OpenOptions } from '../io/open-sheets.js';
 import { LIMIT_NAMES, parseLimitOptions, type InputLimits } from '../io/limits.js';
 
-export const EXIT_OK = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_INPUT = 2;
+import { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK } from './exit-codes.js';
+
+export { EXIT_FINDINGS, EXIT_INPUT, EXIT_OK };
 
 export type Format = 'text' | 'json';
 export type FailOn = Severity | 'never';

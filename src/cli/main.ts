@@ -5,22 +5,41 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { InputError, problem, type Problem } from '../problems/problem.js';
 import { envelope } from '../report/envelope.js';
-import { scoreCommand } from './commands/score.js';
-import { validateCommand } from './commands/validate.js';
-import { auditCommand } from './commands/audit.js';
-import { worksheetCommand } from './commands/worksheet.js';
-import { batchCommand } from './commands/batch.js';
-import { reportCommand } from './commands/report.js';
-import { lintCommand } from './commands/lint.js';
-import { explainCommand } from './commands/explain.js';
-import { metricsCommand } from './commands/metrics.js';
-import { indicatorsCommand } from './commands/indicators.js';
-import { initCommand } from './commands/init.js';
-import { diffCommand } from './commands/diff.js';
-import { reviewCommand } from './commands/review.js';
-import { testCommand } from './commands/test.js';
-import { EXIT_INPUT, EXIT_OK } from './conventions.js';
-import { printJson, printProblems } from './print.js';
+type CommandFactory = (setExit: (code: number) => void) => Command;
+
+/**
+ * The commands in the order --help lists them, each loaded only when it runs: a command's
+ * module brings in what it needs (exceljs, zod, the engine), and `jixiao --version` or
+ * `jixiao lint` need not pay for the others.
+ */
+const COMMANDS: [string, () => Promise<CommandFactory>][] = [
+  ['score', async () => (await import('./commands/score.js')).scoreCommand],
+  ['validate', async () => (await import('./commands/validate.js')).validateCommand],
+  ['audit', async () => (await import('./commands/audit.js')).auditCommand],
+  ['worksheet', async () => (await import('./commands/worksheet.js')).worksheetCommand],
+  ['batch', async () => (await import('./commands/batch.js')).batchCommand],
+  ['report', async () => (await import('./commands/report.js')).reportCommand],
+  ['lint', async () => (await import('./commands/lint.js')).lintCommand],
+  ['explain', async () => (await import('./commands/explain.js')).explainCommand],
+  ['metrics', async () => (await import('./commands/metrics.js')).metricsCommand],
+  ['indicators', async () => (await import('./commands/indicators.js')).indicatorsCommand],
+  ['init', async () => (await import('./commands/init.js')).initCommand],
+  ['diff', async () => (await import('./commands/diff.js')).diffCommand],
+  ['review', async () => (await import('./commands/review.js')).reviewCommand],
+  ['test', async () => (await import('./commands/test.js')).testCommand],
+];
+
+/** The commands to load: the one named on the command line; none for --version alone; all otherwise (help, a misspelt name). */
+function commandsFor(argv: readonly string[]): [string, () => Promise<CommandFactory>][] {
+  const args = argv.slice(2);
+  // the first word that names a command is the command (a file called score after it is an argument)
+  const first = args.find((a) => COMMANDS.some(([name]) => name === a));
+  const named = COMMANDS.find(([name]) => name === first);
+  if (named) return [named];
+  if (args.length > 0 && args.every((a) => a === '-v' || a === '--version')) return [];
+  return COMMANDS;
+}
+import { EXIT_INPUT, EXIT_OK } from './exit-codes.js';
 
 const version = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
@@ -49,23 +68,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     .version(version, '-v, --version')
     .exitOverride()
     .configureOutput(output)
-    .showHelpAfterError('（用 jixiao --help 查看用法）')
-    .addCommand(scoreCommand(setExit))
-    .addCommand(validateCommand(setExit))
-    .addCommand(auditCommand(setExit))
-    .addCommand(worksheetCommand(setExit))
-    .addCommand(batchCommand(setExit))
-    .addCommand(reportCommand(setExit))
-    .addCommand(lintCommand(setExit))
-    .addCommand(explainCommand(setExit))
-    .addCommand(metricsCommand(setExit))
-    .addCommand(indicatorsCommand(setExit))
-    .addCommand(initCommand(setExit))
-    .addCommand(diffCommand(setExit))
-    .addCommand(reviewCommand(setExit))
-    .addCommand(testCommand(setExit));
+    .showHelpAfterError('（用 jixiao --help 查看用法）');
+  for (const factory of await Promise.all(commandsFor(argv).map(([, load]) => load()))) program.addCommand(factory(setExit));
   for (const cmd of program.commands) cmd.exitOverride().configureOutput(output);
-  const fail = (problems: Problem[]) => {
+  const fail = async (problems: Problem[]) => {
+    // printing is loaded when there is something to print (chalk and the width tables cost a --version)
+    const { printJson, printProblems } = await import('./print.js');
     if (json) printJson(envelope({ command: commandName(program, argv), exitCode: EXIT_INPUT, problems, result: {} }));
     else printProblems(problems);
     return EXIT_INPUT;

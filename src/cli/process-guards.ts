@@ -2,7 +2,7 @@
 // temporary file of a write under way; stdout closed early (`| head`) ends the run
 // quietly; stdout failing (a full disk) is one line on stderr, never a stack trace.
 import { removeLiveTemps } from '../io/temp-files.js';
-import { EXIT_INPUT } from './conventions.js';
+import { EXIT_INPUT } from './exit-codes.js';
 
 /** Exit codes of a run ended by a signal, as shells report them. */
 const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };

@@ -2,7 +2,7 @@
 // command, ok (true exactly when the exit code is 0), counts, problems, and the
 // command's own data under `result`. Usage errors print it too.
 import { countBySeverity, type Problem } from '../problems/problem.js';
-import { problemJson } from './json.js';
+import { problemJson } from './problem-json.js';
 
 export const ENVELOPE_SCHEMA = 1;
 

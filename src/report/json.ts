@@ -5,37 +5,12 @@ import type { ScoredNode, ScoredTree } from '../engine/score.js';
 import type { Metric } from '../metrics/metric.js';
 import { roundTo, type Decimal } from '../numbers/decimal.js';
 import type { Problem } from '../problems/problem.js';
-import { countBySeverity, foundText, maskNumber } from '../problems/problem.js';
+import { countBySeverity } from '../problems/problem.js';
 import type { AuditResult } from '../checks/run-checks.js';
 import { ratesOf, shownAmount, type Figures, type UnitFigures } from '../checks/unit-figures.js';
 
 const dec = (d: Decimal, places: number) => roundTo(d, places).toFixed(places);
 const rate = (d: Decimal) => roundTo(d, 4).toFixed(4);
-
-export function problemJson(p: Problem, showPii = false): Record<string, unknown> {
-  const where: Record<string, unknown> = {};
-  for (const key of ['file', 'sheet', 'paragraph', 'row', 'column', 'path', 'field'] as const) {
-    if (p.where[key] !== undefined) where[key] = p.where[key];
-  }
-  return {
-    severity: p.severity,
-    code: p.code,
-    message: p.message,
-    where,
-    ...(p.expected !== undefined ? { expected: p.expected } : {}),
-    ...(p.found !== undefined ? { found: foundText(p, showPii) } : {}),
-    ...(p.hint !== undefined ? { hint: p.hint } : {}),
-    ...(p.person
-      ? {
-          person: {
-            name: p.person.name,
-            ...(p.person.unit ? { unit: p.person.unit } : {}),
-            ...(p.person.idNumber ? { idNumber: showPii ? p.person.idNumber : maskNumber(p.person.idNumber) } : {}),
-          },
-        }
-      : {}),
-  };
-}
 
 /** The audit's counts (its findings go into the envelope's problems). */
 export function auditSummaryJson(audit: AuditResult): Record<string, unknown> {
