@@ -17,8 +17,11 @@ export const number = (c: PrintedCell | undefined): Decimal | undefined => (c ? 
 export const shown = (d: Decimal): string => d.toString();
 export const decimalsOf = (text: string): number => /\.(\d+)/.exec(toHalfWidth(text))?.[1]?.length ?? 0;
 
-export function whereIn(t: PrintedTable, row: number, cell?: PrintedCell, path?: string[]): Where {
-  return { file: t.file, ...(t.sheet ? { sheet: t.sheet } : {}), row, ...(cell ? { column: cell.header } : {}), ...(path && path.length > 0 ? { path } : {}) };
+/** Where a finding points: the row (by number, or the row itself, which may come from another sheet), the column as printed, the path. */
+export function whereIn(t: PrintedTable, at: number | PrintedRow, cell?: PrintedCell, path?: string[]): Where {
+  const row = typeof at === 'number' ? at : at.row;
+  const sheet = (typeof at === 'number' ? undefined : at.sheet) ?? t.sheet;
+  return { file: t.file, ...(sheet ? { sheet } : {}), row, ...(cell ? { column: cell.header } : {}), ...(path && path.length > 0 ? { path } : {}) };
 }
 
 export const pathOf = (r: PrintedRow) => r.levels.filter((l) => l !== '').map((l) => splitPoints(l).name);

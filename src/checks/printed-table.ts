@@ -23,12 +23,12 @@ function rateFinding(t: PrintedTable, r: PrintedRow, weight: Decimal, score: Dec
   const expected = score.dividedBy(weight).times(100).toDecimalPlaces(printed.places, Decimal.ROUND_HALF_UP);
   if (expected.equals(printed.value)) return [];
   const text = `${expected.toFixed(printed.places)}%`;
-  return [problem('error', 'rate-mismatch', `得分率印作 ${r.rate.text}，按 得分 ${shown(score)} ÷ 权重 ${shown(weight)} 应为 ${text}`, whereIn(t, r.row, r.rate, pathOf(r)), { expected: text, found: r.rate.text })];
+  return [problem('error', 'rate-mismatch', `得分率印作 ${r.rate.text}，按 得分 ${shown(score)} ÷ 权重 ${shown(weight)} 应为 ${text}`, whereIn(t, r, r.rate, pathOf(r)), { expected: text, found: r.rate.text })];
 }
 
 function rangeFindings(t: PrintedTable, r: PrintedRow, weight: Decimal, score: Decimal): Problem[] {
-  if (score.isNegative()) return [problem('error', 'score-negative', `得分 ${r.score?.text} 小于 0`, whereIn(t, r.row, r.score, pathOf(r)), { expected: `0 到 ${shown(weight)}`, found: r.score?.text ?? '' })];
-  if (score.greaterThan(weight)) return [problem('error', 'score-above-weight', `得分 ${r.score?.text} 高于权重 ${r.weight?.text}`, whereIn(t, r.row, r.score, pathOf(r)), { expected: `不高于 ${shown(weight)}`, found: r.score?.text ?? '' })];
+  if (score.isNegative()) return [problem('error', 'score-negative', `得分 ${r.score?.text} 小于 0`, whereIn(t, r, r.score, pathOf(r)), { expected: `0 到 ${shown(weight)}`, found: r.score?.text ?? '' })];
+  if (score.greaterThan(weight)) return [problem('error', 'score-above-weight', `得分 ${r.score?.text} 高于权重 ${r.weight?.text}`, whereIn(t, r, r.score, pathOf(r)), { expected: `不高于 ${shown(weight)}`, found: r.score?.text ?? '' })];
   return [];
 }
 
@@ -36,7 +36,7 @@ function targetFinding(t: PrintedTable, r: PrintedRow, weight: Decimal, score: D
   if (!r.target || !r.actual || !score.equals(weight) || weight.isZero()) return [];
   if (meetsTarget(r.target.text, r.actual.text) !== false) return [];
   return [
-    problem('warning', 'full-despite-miss', `完成值「${r.actual.text}」未达到目标值「${r.target.text}」，却得满分 ${r.score?.text} 分`, whereIn(t, r.row, r.score, pathOf(r)), {
+    problem('warning', 'full-despite-miss', `完成值「${r.actual.text}」未达到目标值「${r.target.text}」，却得满分 ${r.score?.text} 分`, whereIn(t, r, r.score, pathOf(r)), {
       expected: `低于 ${shown(weight)} 分，或说明为何给满分`,
       found: r.score?.text ?? '',
       hint: '核对完成值、目标值和得分，三者应一致',
@@ -98,7 +98,7 @@ function sumFindings(t: PrintedTable, r: PrintedRow, rows: readonly PrintedRow[]
     const sum = sumOf(values as Decimal[]);
     if (sum.equals(printed)) continue;
     const what = field === 'weight' ? '权重' : '得分';
-    out.push(problem('error', code, `${label}的${what}印作 ${cell.text}，${rows.length} 项之和为 ${shown(sum)}（${rows.map((x) => x[field]?.text).join(' + ')}）`, whereIn(t, r.row, cell, r.levels.length > 0 ? pathOf(r) : undefined), { expected: shown(sum), found: cell.text }));
+    out.push(problem('error', code, `${label}的${what}印作 ${cell.text}，${rows.length} 项之和为 ${shown(sum)}（${rows.map((x) => x[field]?.text).join(' + ')}）`, whereIn(t, r, cell, r.levels.length > 0 ? pathOf(r) : undefined), { expected: shown(sum), found: cell.text }));
   }
   return out;
 }

@@ -31,7 +31,7 @@ function executionFindings(t: PrintedTable, line: PrintedRow): Problem[] {
     const expected = ratio.times(100).toDecimalPlaces(printedRate.places, Decimal.ROUND_HALF_UP);
     if (!rateRight) {
       const text = percentText(expected, printedRate.places);
-      out.push(problem('error', 'execution-rate-mismatch', `执行率印作 ${line.rate.text}，按 全年执行数 ${line.spent?.text} ÷ 全年预算数 ${line.planned?.text} 应为 ${text}`, whereIn(t, line.row, line.rate, at), { expected: text, found: line.rate.text }));
+      out.push(problem('error', 'execution-rate-mismatch', `执行率印作 ${line.rate.text}，按 全年执行数 ${line.spent?.text} ÷ 全年预算数 ${line.planned?.text} 应为 ${text}`, whereIn(t, line, line.rate, at), { expected: text, found: line.rate.text }));
     }
   }
   const points = number(line.weight);
@@ -46,7 +46,7 @@ function executionFindings(t: PrintedTable, line: PrintedRow): Problem[] {
       const text = expected.toFixed(places);
       const over = ratio.greaterThan(ONE) ? '（执行率超过 100% 的按 100% 计）' : '';
       out.push(
-        problem('error', 'execution-score-mismatch', `执行率的得分印作 ${line.score.text}，按 执行率 ${percentText(ratio.times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP), 2)} × 分值 ${shown(points)}${over || ' '}应为 ${text}`, whereIn(t, line.row, line.score, at), {
+        problem('error', 'execution-score-mismatch', `执行率的得分印作 ${line.score.text}，按 执行率 ${percentText(ratio.times(100).toDecimalPlaces(2, Decimal.ROUND_HALF_UP), 2)} × 分值 ${shown(points)}${over || ' '}应为 ${text}`, whereIn(t, line, line.score, at), {
           expected: text,
           found: line.score.text,
         }),
@@ -68,7 +68,7 @@ function partsFindings(t: PrintedTable, total: PrintedRow, parts: readonly Print
     if (sum.lessThanOrEqualTo(whole)) continue;
     const what = total[field]?.header ?? '';
     out.push(
-      problem('error', 'funds-parts-exceed', `「其中」各项的${what}之和 ${shown(sum)}（${cells.map((c) => c.text).join(' + ')}）超过年度资金总额的 ${total[field]?.text}`, whereIn(t, total.row, total[field], pathOf(total)), {
+      problem('error', 'funds-parts-exceed', `「其中」各项的${what}之和 ${shown(sum)}（${cells.map((c) => c.text).join(' + ')}）超过年度资金总额的 ${total[field]?.text}`, whereIn(t, total, total[field], pathOf(total)), {
         expected: `不超过 ${total[field]?.text}`,
         found: shown(sum),
       }),
@@ -86,7 +86,7 @@ function deviationFinding(t: PrintedTable, r: PrintedRow): Problem[] {
   const why = missed ? `完成值「${r.actual?.text}」未达到年度指标值「${r.target?.text}」` : `未得满分（${r.score?.text}/${r.weight?.text} 分）`;
   const column = t.header[(t.columns.deviation ?? 0) - 1] ?? '偏差原因分析及改进措施';
   return [
-    problem('warning', 'deviation-missing', `${why}，${column}却${!r.deviation ? '为空' : UNFILLED.test(compact(r.deviation.text)) ? '尚未填写' : `只写了「${r.deviation.text}」`}`, { ...whereIn(t, r.row, undefined, pathOf(r)), column }, {
+    problem('warning', 'deviation-missing', `${why}，${column}却${!r.deviation ? '为空' : UNFILLED.test(compact(r.deviation.text)) ? '尚未填写' : `只写了「${r.deviation.text}」`}`, { ...whereIn(t, r, undefined, pathOf(r)), column }, {
       hint: '写明未达到目标（或失分）的原因和下一步的改进措施',
     }),
   ];
@@ -102,7 +102,7 @@ function unfilledFindings(t: PrintedTable, skip: ReadonlySet<number>): Problem[]
       if (c > 0 && r.cells[c - 1] === text) return;
       const above = t.rows[i - 1];
       const header = r.kind === 'note' ? (above?.cells[c] ?? '') : ((r.header ?? t.header)[c] ?? '');
-      out.push(problem('warning', 'cell-unfilled', `「${header || `第 ${c + 1} 列`}」尚未填写（印作 ${text}）`, { ...whereIn(t, r.row, undefined, r.kind === 'item' ? pathOf(r) : undefined), column: header || `第 ${c + 1} 列` }));
+      out.push(problem('warning', 'cell-unfilled', `「${header || `第 ${c + 1} 列`}」尚未填写（印作 ${text}）`, { ...whereIn(t, r, undefined, r.kind === 'item' ? pathOf(r) : undefined), column: header || `第 ${c + 1} 列` }));
     });
   });
   return out;

@@ -74,7 +74,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const fail = async (problems: Problem[]) => {
     // printing is loaded when there is something to print (chalk and the width tables cost a --version)
     const { printJson, printProblems } = await import('./print.js');
-    if (json) printJson(envelope({ command: commandName(program, argv), exitCode: EXIT_INPUT, problems, result: {} }));
+    if (json) await printJson(envelope({ command: commandName(program, argv), exitCode: EXIT_INPUT, problems, result: {} }));
     else printProblems(problems);
     return EXIT_INPUT;
   };

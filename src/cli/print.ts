@@ -33,16 +33,33 @@ export function printProblems(problems: readonly Problem[], limit = 50, showPii 
  * (see json-chunks.ts). Personal numbers in any string are masked unless asked: each
  * string is one piece, so none is split between two.
  */
-export function printJson(value: unknown, showPii = false): void {
+export async function printJson(value: unknown, showPii = false, out: NodeJS.WritableStream = process.stdout): Promise<void> {
   let buffer = '';
   for (const chunk of jsonChunks(value)) {
     buffer += showPii || !chunk.includes('"') ? chunk : maskPii(chunk);
-    if (buffer.length >= 1 << 20) {
-      process.stdout.write(buffer);
+    if (buffer.length >= 1 << 16) {
+      // a pipe that reads slower than we write (audit --format json | other program) is
+      // waited for: the text never piles up in memory
+      if (!out.write(buffer)) await drained(out);
       buffer = '';
     }
   }
-  process.stdout.write(`${buffer}\n`);
+  if (!out.write(`${buffer}\n`)) await drained(out);
+}
+
+/** The stream has taken what was written, or is gone (a closed pipe ends the wait too). */
+function drained(out: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      out.off('error', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+    out.on('error', done);
+  });
 }
 
 /** Lines for people on stdout, personal numbers masked unless asked. */

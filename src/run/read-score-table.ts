@@ -87,6 +87,8 @@ export async function readScoreTables(path: string, display: string, options: Op
   // a workbook's other sheets (指标数据, 说明 …) are no score tables: skipped, and said so
   const missing: Problem[] = [];
   const skipped: string[] = [];
+  // a funds block printed as a table of its own (a Word report splits the form in two): read with the table after it
+  let pendingFunds: PrintedRow[] = [];
   for await (const sheet of openSheets(path, display, { sheet: '*', ...options })) {
     let open: Open | undefined;
     const before = tables.length;
@@ -114,7 +116,9 @@ export async function readScoreTables(path: string, display: string, options: Op
           open = startTable(e.table);
           const headerRow = e.table.headerRows[0] ?? 0;
           const above = seen.filter((r) => r.row > previousEnd && r.row < headerRow).slice(-KEPT_ROWS);
-          open.table.rows.push(...readFundsBlock(above));
+          const funds = readFundsBlock(above);
+          open.table.rows.push(...(funds.length > 0 ? funds : pendingFunds));
+          pendingFunds = [];
         } else if (e.type === 'total') {
           if (open) addRow(open, e.row, !SUBTOTAL.test(compact(e.row.cells.find((c) => /小计|合计|总计/.test(c)) ?? '')));
         } else if (e.type === 'problems') {
@@ -123,7 +127,9 @@ export async function readScoreTables(path: string, display: string, options: Op
       }
     }
     if (open) tables.push(open.table);
+    const fundsAlone = tables.length === before ? readFundsBlock(seen.slice(-KEPT_ROWS)) : [];
     if (tables.length > before) problems.push(...sheetProblems);
+    else if (fundsAlone.length > 0) pendingFunds = fundsAlone.map((r) => (sheet.sheet ? { ...r, sheet: sheet.sheet } : r));
     else {
       missing.push(...sheetProblems);
       if (sheet.sheet) skipped.push(sheet.sheet);

@@ -76,6 +76,8 @@ export interface PrintedRow {
   spent?: PrintedCell;
   /** the header the row reads under where it is not the table's (the funds block's) */
   header?: string[];
+  /** the sheet the row comes from where it is not the table's (a funds block printed as a table of its own) */
+  sheet?: string;
 }
 
 export interface PrintedTable {

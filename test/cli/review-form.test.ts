@@ -3,7 +3,7 @@
 // 年度资金总额, 总分 = the funds line's 得分 + the indicators', 偏差原因 wherever a target is missed
 // or points are lost, and cells left 【待填写】. Our own form passes once it is filled in;
 // slips planted in it and in fixtures/review/self-evaluation are found at their cells.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -111,6 +111,29 @@ describe('review of our own self-evaluation workbook', () => {
     ]);
     expect(form[1]!.message).toBe('执行率的得分印作 10.50，按 执行率 105.00% × 分值 10（执行率超过 100% 的按 100% 计）应为 10.00');
     expect(form[2]!.message).toBe('未得满分（21.00/30 分），偏差原因分析及改进措施却只写了「无」');
+  });
+});
+
+describe('review of our own self-evaluation report (.docx), where the form is two Word tables', () => {
+  it('the funds table (表 3-3) is read with the indicators after it (表 3-4): nothing to report; its findings point at its own table', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'jixiao-own-report-'));
+    await runInProcess(['report', 'fixtures/self-evaluation', '-o', out, '-q', '--no-chart'], ROOT);
+    const clean = await review([join(out, '评价报告.docx')]);
+    expect([clean.code, clean.env.problems.filter((p) => p.code !== 'sheet-skipped')]).toEqual([0, []]);
+    expect(clean.env.problems.map((p) => p.where.sheet)).toEqual(['表 1-1 资金投入和使用情况（元）', '表 1-2 绩效目标完成情况', '表 4-1 数据核查发现的问题']);
+    // a slip in the funds table: the 执行率 printed 93% (the docx rewritten with the jszip exceljs brings)
+    const { createRequire } = await import('node:module');
+    const req = createRequire(createRequire(import.meta.url).resolve('exceljs'));
+    const JSZip = req('jszip') as { loadAsync(b: Buffer): Promise<{ file(n: string): { async(t: 'string'): Promise<string> }; file(n: string, d: string): void; generateAsync(o: { type: 'nodebuffer' }): Promise<Buffer> }> };
+    const zip = await JSZip.loadAsync(readFileSync(join(out, '评价报告.docx')));
+    const xml = await zip.file('word/document.xml').async('string');
+    const at = xml.indexOf('>92%<', xml.indexOf('年度资金总额'));
+    expect(at).toBeGreaterThan(0);
+    zip.file('word/document.xml', `${xml.slice(0, at)}>93%<${xml.slice(at + 5)}`);
+    const dir = mkdtempSync(join(tmpdir(), 'jixiao-own-report-'));
+    writeFileSync(join(dir, 'slip.docx'), await zip.generateAsync({ type: 'nodebuffer' }));
+    const slip = await review(['slip.docx'], dir);
+    expect(slip.env.problems.filter((p) => p.code !== 'sheet-skipped').map((p) => [p.code, p.where.sheet, p.found, p.expected])).toEqual([['execution-rate-mismatch', '表 3-3 项目支出绩效自评表：年度资金（元）（2023年度）', '93%', '92%']]);
   });
 });
 

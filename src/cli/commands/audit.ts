@@ -72,7 +72,7 @@ export function auditCommand(setExit: (code: number) => void): Command {
     const all = [...readProblems, ...audit.findings];
     const exitCode = exitCodeFor(all, opts.failOn);
     if (opts.format === 'json') {
-      printJson(envelope({ command: 'audit', exitCode, problems: all, showPii, result: { output: shown, ...auditSummaryJson(audit) } }), showPii);
+      await printJson(envelope({ command: 'audit', exitCode, problems: all, showPii, result: { output: shown, ...auditSummaryJson(audit) } }), showPii);
     } else {
       if (!opts.quiet) printLines(summaryLines(audit, shown), showPii);
       printProblems(all.filter((p) => p.severity !== 'info'), 50, showPii);

@@ -53,7 +53,7 @@ export function batchCommand(setExit: (code: number) => void): Command {
     const all = [...missing, ...run.problems, ...run.alerts];
     const exitCode = exitCodeFor(all, opts.failOn);
     if (opts.format === 'json') {
-      printJson(envelope({ command: 'batch', exitCode, problems: all, showPii: false, result: { output: shown, ...batchSummaryJson(run) } }), false);
+      await printJson(envelope({ command: 'batch', exitCode, problems: all, showPii: false, result: { output: shown, ...batchSummaryJson(run) } }), false);
     } else {
       if (!opts.quiet) printLines(summaryLines(run, [...missing, ...run.problems, ...run.alerts], shown), false);
       printProblems(all.filter((p) => p.severity !== 'info'), 50, false);

@@ -58,7 +58,7 @@ export function diffCommand(setExit: (code: number) => void): Command {
     if (opts.format === 'json') {
       const sideJson = (s?: NodeSide) => s && { score: fixed(s.score), weight: pts(s.weight), pending: s.pending, ...(s.trace ? { trace: s.trace } : {}) };
       const total = (t: { total: Decimal; grade: string; pending: number }) => ({ total: fixed(t.total), grade: t.grade, pending: t.pending });
-      printJson(
+      await printJson(
         envelope({
           command: 'diff',
           exitCode,

@@ -75,7 +75,7 @@ export function explainCommand(setExit: (code: number) => void): Command {
     const n = find(scored, wanted);
     if (opts.format === 'json') {
       const here = problems.filter((p) => p.where.path?.join(' > ') === n.node.path.join(' > '));
-      printJson(envelope({ command: 'explain', exitCode: 0, problems: here, showPii: false, result: { id: n.node.id, path: n.node.path, lines: explainLines(scored, n), metrics: (n.metrics ?? []).map(metricJson) } }), false);
+      await printJson(envelope({ command: 'explain', exitCode: 0, problems: here, showPii: false, result: { id: n.node.id, path: n.node.path, lines: explainLines(scored, n), metrics: (n.metrics ?? []).map(metricJson) } }), false);
     } else {
       printLines(explainLines(scored, n), false);
     }

@@ -84,7 +84,7 @@ export function indicatorsCommand(setExit: (code: number) => void): Command {
   const list = addCommonOptions(new Command('list').description('列出内置指标体系及其来源 / list the built-in trees'), { writes: false }).action(async (_raw: Record<string, unknown>, command: Command) => {
     const opts = commonOptions(command.opts());
     const all = await templates();
-    if (opts.format === 'json') printJson(envelope({ command: 'indicators list', exitCode: 0, problems: [], showPii: false, result: { templates: all } }), false);
+    if (opts.format === 'json') await printJson(envelope({ command: 'indicators list', exitCode: 0, problems: [], showPii: false, result: { templates: all } }), false);
     else printLines(all.flatMap((t) => [`${t.name}  ${t.title}（${t.type}，${t.leaves} 个末级指标）`, `    ${t.source}`]), false);
     setExit(0);
   });
@@ -92,7 +92,7 @@ export function indicatorsCommand(setExit: (code: number) => void): Command {
     async (wanted: string, _raw: Record<string, unknown>, command: Command) => {
       const opts = commonOptions(command.opts());
       const { tree, file } = await treeOf(wanted);
-      if (opts.format === 'json') printJson(envelope({ command: 'indicators show', exitCode: 0, problems: [], showPii: false, result: { file, lines: treeLines(tree) } }), false);
+      if (opts.format === 'json') await printJson(envelope({ command: 'indicators show', exitCode: 0, problems: [], showPii: false, result: { file, lines: treeLines(tree) } }), false);
       else printLines(treeLines(tree), false);
       setExit(0);
     },
@@ -122,7 +122,7 @@ export function indicatorsCommand(setExit: (code: number) => void): Command {
     const exitCode = exitCodeFor(problems, opts.failOn);
     const recognised = result.leaves.filter((l) => l.recognised).length;
     if (opts.format === 'json') {
-      printJson(envelope({ command: 'indicators import', exitCode, problems, showPii: false, result: { output: written, table: { file: result.table.file, ...(result.table.sheet ? { sheet: result.table.sheet } : {}) }, leaves: result.leaves, recognised } }), false);
+      await printJson(envelope({ command: 'indicators import', exitCode, problems, showPii: false, result: { output: written, table: { file: result.table.file, ...(result.table.sheet ? { sheet: result.table.sheet } : {}) }, leaves: result.leaves, recognised } }), false);
     } else {
       const c = colourFor(process.stdout);
       if (!opts.quiet) printLines(result.leaves.map((l) => `${l.recognised ? c.green('✓') : c.yellow('?')} ${l.path.join(' > ')}（${l.id}）：${l.recognised ? l.note : `manual（${l.note}）`}`), false);

@@ -24,7 +24,7 @@ export function initCommand(setExit: (code: number) => void): Command {
       ...(typeof raw.period === 'string' ? { period: parsePeriod(raw.period) } : {}),
     });
     if (opts.format === 'json') {
-      printJson(envelope({ command: 'init', exitCode: 0, problems: [], showPii: false, result: { ...result } }), false);
+      await printJson(envelope({ command: 'init', exitCode: 0, problems: [], showPii: false, result: { ...result } }), false);
     } else if (!opts.quiet) {
       const width = Math.max(...result.files.map((f) => displayWidth(f.path)));
       const next = result.example

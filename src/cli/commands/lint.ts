@@ -84,7 +84,7 @@ export function lintCommand(setExit: (code: number) => void): Command {
         counts: countBySeverity(r.findings),
         acknowledged: r.acknowledged.map((a) => ({ code: a.problem.code, path: a.problem.where.path ?? [], message: a.problem.message, reason: a.reason })),
       }));
-      printJson(envelope({ command: 'lint', exitCode, problems: findings, showPii: false, result: { trees } }), false);
+      await printJson(envelope({ command: 'lint', exitCode, problems: findings, showPii: false, result: { trees } }), false);
     } else {
       if (!opts.quiet) printLines(summaryLines(results), false);
       printProblems(findings, 200, false);

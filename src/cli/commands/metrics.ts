@@ -17,7 +17,7 @@ export function metricsCommand(setExit: (code: number) => void): Command {
   addLimitOption(addCommonOptions(cmd, { writes: false })).action(async (dir: string | undefined, raw: Record<string, unknown>) => {
     const opts = commonOptions(raw);
     if (!dir) {
-      if (opts.format === 'json') printJson(envelope({ command: 'metrics', exitCode: 0, problems: [], showPii: false, result: { metrics: METRIC_CATALOG } }), false);
+      if (opts.format === 'json') await printJson(envelope({ command: 'metrics', exitCode: 0, problems: [], showPii: false, result: { metrics: METRIC_CATALOG } }), false);
       else {
         const lines = METRIC_CATALOG.map((m) => `${m.name.padEnd(30)} ${m.label}：${m.meaning}；范围：${m.scopes}`);
         printLines([...lines, '', '另有 evaluation.yaml 中 derived: 定义的派生指标，和评价判断文件 metrics: 给出的指标数据。'], false);
@@ -29,7 +29,7 @@ export function metricsCommand(setExit: (code: number) => void): Command {
     const metrics = [...loaded.metrics.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const exitCode = exitCodeFor(loaded.problems, opts.failOn);
     if (opts.format === 'json') {
-      printJson(envelope({ command: 'metrics', exitCode, problems: loaded.problems, showPii: false, result: { metrics: metrics.map(metricJson) } }), false);
+      await printJson(envelope({ command: 'metrics', exitCode, problems: loaded.problems, showPii: false, result: { metrics: metrics.map(metricJson) } }), false);
     } else {
       if (!opts.quiet) printLines(metrics.map((m) => `${m.name}  ${m.label} = ${formatMetricValue(m.kind, m.value, m.unit)}（${m.source === 'data' ? '数据计算' : '评价人员给出'}；${describeProvenance(m)}）`), false);
       printProblems(loaded.problems, 50, false);

@@ -46,7 +46,7 @@ export function reportCommand(setExit: (code: number) => void): Command {
     const placeholders = draft.blocks.filter((b) => b.kind === 'paragraph' && b.placeholder).length;
     const exitCode = Math.max(exitCodeFor(problems, opts.failOn), scored.pending > 0 ? 1 : 0);
     if (opts.format === 'json') {
-      printJson(envelope({ command: 'report', exitCode, problems, showPii: false, result: { output: [shown.docx, shown.md], tables: draft.blocks.filter((b) => b.kind === 'table').length, placeholders } }), false);
+      await printJson(envelope({ command: 'report', exitCode, problems, showPii: false, result: { output: [shown.docx, shown.md], tables: draft.blocks.filter((b) => b.kind === 'table').length, placeholders } }), false);
     } else {
       if (!opts.quiet) printLines([`${draft.title}：${placeholders} 处待评价人员填写`, `已写入 ${shown.docx}`, `已写入 ${shown.md}`], false);
       printProblems(problems, 50, false);

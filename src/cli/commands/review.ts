@@ -45,7 +45,7 @@ export function reviewCommand(setExit: (code: number) => void): Command {
     if (opts.format === 'json') {
       const tables = result.tables.map((t) => ({ file: t.table.file, ...(t.table.sheet ? { sheet: t.table.sheet } : {}), ...(t.table.title ? { title: t.table.title } : {}), rows: t.table.rows.length, findings: countBySeverity(t.findings) }));
       const texts = result.texts.map((t) => ({ file: t.file, paragraphs: t.paragraphs, findings: countBySeverity(t.findings) }));
-      printJson(envelope({ command: 'review', exitCode, problems, showPii: false, result: { tables, texts, ...(written ? { output: written } : {}) } }), false);
+      await printJson(envelope({ command: 'review', exitCode, problems, showPii: false, result: { tables, texts, ...(written ? { output: written } : {}) } }), false);
     } else {
       const c = colourFor(process.stdout);
       if (!opts.quiet) {

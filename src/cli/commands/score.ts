@@ -52,7 +52,7 @@ export function scoreCommand(setExit: (code: number) => void): Command {
     // a draft with leaves still 待评 is not a finished score, whatever --fail-on says
     const exitCode = Math.max(exitCodeFor(all, opts.failOn), scored.pending > 0 ? 1 : 0);
     if (opts.format === 'json') {
-      printJson(
+      await printJson(
         envelope({
           command: 'score',
           exitCode,

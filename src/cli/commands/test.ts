@@ -97,7 +97,7 @@ export function testCommand(setExit: (code: number) => void): Command {
     }
     if (opts.format === 'json') {
       const cases = results.map((r) => ({ file: r.file, name: r.name, passed: r.passed, mismatches: r.mismatches, errors: r.errors }));
-      printJson(envelope({ command: 'test', exitCode, problems: unreadable, showPii: false, result: { cases, passed: results.filter((r) => r.passed).length, failed: failed.length, updated: updates } }), false);
+      await printJson(envelope({ command: 'test', exitCode, problems: unreadable, showPii: false, result: { cases, passed: results.filter((r) => r.passed).length, failed: failed.length, updated: updates } }), false);
     } else {
       const c = colourFor(process.stdout);
       const lines: string[] = [];

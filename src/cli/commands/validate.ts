@@ -85,7 +85,7 @@ export function validateCommand(setExit: (code: number) => void): Command {
           extraHeaders: t.extraColumns.map((c) => c.header),
         })),
       }));
-      printJson(envelope({ command: 'validate', exitCode, problems, counts: sink.severityCounts, showPii, result: { files, omitted: Object.fromEntries(omitted) } }), showPii);
+      await printJson(envelope({ command: 'validate', exitCode, problems, counts: sink.severityCounts, showPii, result: { files, omitted: Object.fromEntries(omitted) } }), showPii);
     } else {
       if (!opts.quiet) printLines(summaryLines(results, problems, sink.severityCounts), showPii);
       printGrouped(problems, omitted, showPii);

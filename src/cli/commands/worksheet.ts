@@ -33,7 +33,7 @@ export function worksheetCommand(setExit: (code: number) => void): Command {
     const cells = leafNodes.reduce((n, leaf) => n + slotsOf(leaf).length, 0) + (raw.printed ? leafNodes.length + 1 : 0);
     const exitCode = exitCodeFor(loaded.problems, opts.failOn);
     if (opts.format === 'json') {
-      printJson(envelope({ command: 'worksheet', exitCode, problems: loaded.problems, showPii: false, result: { output: shown, leaves: leafNodes.length, inputs: cells } }), false);
+      await printJson(envelope({ command: 'worksheet', exitCode, problems: loaded.problems, showPii: false, result: { output: shown, leaves: leafNodes.length, inputs: cells } }), false);
     } else {
       if (!opts.quiet) printLines([`评分底稿：${leafNodes.length} 个末级指标，${cells} 个待填写的判断项`, `已写入 ${shown}`, `填写后在 evaluation.yaml 中写 { kind: judgements, file: ${PAPER_FILE} }，再运行 jixiao score`], false);
       printProblems(loaded.problems, 50, false);
