@@ -33,7 +33,9 @@ function sheetName(wanted: string, taken: Set<string>): string {
 
 /** Column units that print on one A4 landscape width in every viewer. */
 const PRINT_WIDTH = 100;
+/** The 审核意见 column: wide where there are findings to write, narrow where there are none. */
 const MIN_OPINION = 24;
+const MIN_OPINION_CLEAN = 10;
 
 const NUMBER = /^[-+]?[\d,]*\.?\d+%?$/;
 
@@ -64,13 +66,14 @@ export function buildReviewWorkbook(input: ReviewInput): Workbook {
     const natural = Array.from({ length: width }, (_, i) => Math.min(30, Math.max(5, ...[table.header[i] ?? '', ...table.rows.map((r) => r.cells[i] ?? '')].map(ems))));
     // a number is never broken across lines (100000.00 in a form's funds block)
     const least = Array.from({ length: width }, (_, i) => Math.max(5, ...table.rows.map((r) => r.cells[i] ?? '').filter((c) => NUMBER.test(c)).map(ems)));
-    const budget = PRINT_WIDTH - 5 - MIN_OPINION;
+    const opinion = findings.some((f) => f.severity !== 'info') ? MIN_OPINION : MIN_OPINION_CLEAN;
+    const budget = PRINT_WIDTH - 5 - opinion;
     const fitted = (cap: number) => natural.map((w, i) => Math.max(least[i] ?? 5, Math.min(w, cap)));
     let cap = Math.max(...natural, 5);
     while (cap > 5 && fitted(cap).reduce((sum, w) => sum + w, 0) > budget) cap -= 1;
     const dataColumns: ColumnSpec[] = fitted(cap).map((w, i) => ({ header: table.header[i] ?? '', width: w, wrap: true }));
     const used = 5 + dataColumns.reduce((sum, c) => sum + c.width, 0);
-    const columns: ColumnSpec[] = [{ header: '行', width: 5 }, ...dataColumns, { header: '审核意见', width: Math.max(MIN_OPINION, PRINT_WIDTH - used), wrap: true }];
+    const columns: ColumnSpec[] = [{ header: '行', width: 5 }, ...dataColumns, { header: '审核意见', width: Math.max(opinion, PRINT_WIDTH - used), wrap: true }];
     const name = sheetName(`${baseName(table.file)}${table.sheet ? `-${table.sheet}` : ''}`, taken);
     const where = [table.file, table.sheet ? `工作表「${table.sheet}」` : '', `表头第 ${table.headerRows.join('、')} 行`].filter(Boolean).join('，');
     const { ws, first } = addSheet(wb, name, { title: table.title ?? baseName(table.file), subtitle: `${where}；标色的单元格有问题（红：错误，黄：警告），意见见最后一列` }, columns);
