@@ -39,8 +39,11 @@ function figuresByName(tables: readonly PrintedTable[]): Map<string, Figures> {
   const add = (name: string, f: Figures) => {
     const k = key(name);
     if (k.length < 2) return;
+    // the first table to print a figure gives it (表3-1 a leaf's, 表3-2 a level-1 indicator's score)
     const had = out.get(k) ?? {};
-    out.set(k, { ...(had.weight ?? f.weight ? { weight: had.weight ?? f.weight } : {}), ...(had.score ?? f.score ? { score: had.score ?? f.score } : {}) });
+    const weight = had.weight ?? f.weight;
+    const score = had.score ?? f.score;
+    out.set(k, { ...(weight ? { weight } : {}), ...(score ? { score } : {}) });
   };
   for (const t of tables) {
     for (const r of t.rows) {
