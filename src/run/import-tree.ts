@@ -122,7 +122,8 @@ export async function importTree(path: string, display: string, options: { like?
   const roots = draftTree(table, display);
   const ref = referenceOf(options.like);
   const imported: ImportedLeaf[] = [];
-  const idOf = (pathNames: string[], fallback: string) => {
+  /** The earlier tree's node of that path, or of that name where only one has it. */
+  const idOf = (pathNames: string[]) => {
     const exact = ref.byPath.get(pathNames.join('>'));
     if (exact) return exact;
     const same = ref.byName.get(pathNames.at(-1) ?? '');
@@ -137,7 +138,7 @@ export async function importTree(path: string, display: string, options: { like?
   };
   const build = (d: Draft, trail: string[], position: string): Record<string, unknown> => {
     const pathNames = [...trail, d.name];
-    const refNode = idOf(pathNames, position);
+    const refNode = idOf(pathNames);
     const id = uniqueId(refNode?.id ?? `n${position}`);
     const r = d.row;
     const texts = {
